@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+/**
+ * @module bin
+ * The `calmline` command.
+ */
+import { parseArgs } from 'node:util';
+import { analyzeCommand } from './commands/analyze.js';
+import { benchCommand } from './commands/bench.js';
+import { demoCommand } from './commands/demo.js';
+import { evalCommand } from './commands/eval.js';
+
+const HELP = `calmline — detect frustration, profanity, abuse, threats and self-harm in customer messages
+
+usage:
+  calmline analyze [--input FILE] [--workers N]   JSON Lines or CSV (with a "text" column) in, JSON Lines out
+  calmline eval FILE [--json] [--rules-only] [--errors]
+                                                  score labelled JSON Lines (text, label, lang?, id?)
+  calmline bench [--quick] [--stream N]           speed, cold start and memory figures
+  calmline demo                                   type messages, see label, evidence and masked text
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'analyze': {
+      const { values } = parseArgs({ args: rest, options: { input: { type: 'string', short: 'i' }, workers: { type: 'string' } } });
+      const workers = values.workers === undefined ? undefined : Number(values.workers);
+      if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new UsageError('--workers must be a whole number (0 runs in the main thread)');
+      await analyzeCommand({ ...(values.input ? { input: values.input } : {}), ...(workers !== undefined ? { workers } : {}) }, process.stdin, process.stdout);
+      return 0;
+    }
+    case 'eval': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { json: { type: 'boolean' }, 'rules-only': { type: 'boolean' }, errors: { type: 'boolean' } },
+      });
+      if (positionals.length !== 1) throw new UsageError('eval needs exactly one FILE of labelled JSON Lines');
+      return evalCommand({ file: positionals[0]!, json: values.json ?? false, rulesOnly: values['rules-only'] ?? false, errors: values.errors ?? false }, process.stdout, process.stderr);
+    }
+    case 'bench': {
+      const { values } = parseArgs({ args: rest, options: { quick: { type: 'boolean' }, stream: { type: 'string' } } });
+      return benchCommand({ quick: values.quick ?? false, stream: values.stream ? Number(values.stream) : 0 }, process.stdout);
+    }
+    case 'demo':
+    case undefined:
+      await demoCommand(process.stdin, process.stdout, Boolean(process.stdin.isTTY));
+      return 0;
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(HELP);
+      return 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    const err = e as Error & { code?: string };
+    if (err instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) process.stderr.write(`calmline: ${err.message}\n\n${HELP}`);
+    else if (err.code === 'ENOENT') process.stderr.write(`calmline: cannot open ${(err as { path?: string }).path ?? 'the input file'}: no such file\n`);
+    else process.stderr.write(`calmline: ${err.stack ?? err.message}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,156 @@
+/**
+ * @module detect/Detector
+ * The detection pipeline: normalise → identify language → match packs → structure rules →
+ * classify → decide. One Detector is built once (packs compiled, model decoded) and analyses any
+ * number of messages; it keeps no per-message state, so it is safe to share.
+ */
+import { extractFeatures, type Features } from './classify/features.js';
+import type { Classifier } from './classify/Classifier.js';
+import { type LogRegClassifier } from './classify/LogRegClassifier.js';
+import { evidenceFrom, labelFromRules, labelFromScores, maskSpans, severityOf } from './decide.js';
+import type { LanguageDetector } from './language/LanguageDetector.js';
+import { ScriptStopwordDetector } from './language/ScriptStopwordDetector.js';
+import type { Matcher, Match } from './match/Matcher.js';
+import { TrieMatcher, langBit } from './match/TrieMatcher.js';
+import { normalise, type Normalised } from './normalise/index.js';
+import type { Pack } from './packs/compile.js';
+import { MASKED_TAGS, Tag } from './packs/tags.js';
+import { applyRules, type RuleHit } from './rules/structure.js';
+import { LABELS, type Analysis, type AnalyzeOptions, type Label, type Language } from './types.js';
+
+/** Messages longer than this (UTF-16 code units) are analysed up to it and flagged truncated. */
+export const DEFAULT_MAX_LENGTH = 5000;
+
+export interface DetectorOptions {
+  packs: Pack[];
+  /** Without a classifier the label comes from the structure rules alone. */
+  classifier?: Classifier | null;
+  maxLength?: number;
+}
+
+/** Everything the pipeline computed for a message, for training and debugging. */
+export interface Trace {
+  normalised: Normalised;
+  language: Language;
+  matches: Match[];
+  hits: RuleHit[];
+  features: Features;
+}
+
+export class Detector {
+  readonly matcher: Matcher;
+  readonly languages: LanguageDetector;
+  readonly classifier: Classifier | null;
+  readonly maxLength: number;
+  private readonly probs = new Float64Array(LABELS.length);
+  private scratch: Features | undefined;
+
+  constructor(opts: DetectorOptions) {
+    this.matcher = new TrieMatcher(opts.packs);
+    this.languages = new ScriptStopwordDetector(opts.packs);
+    this.classifier = opts.classifier ?? null;
+    this.maxLength = opts.maxLength ?? DEFAULT_MAX_LENGTH;
+  }
+
+  /**
+   * Runs the pipeline up to the feature vector.
+   * @example detector.trace('you idiot').hits[0].label // 'abuse'
+   */
+  trace(text: string, opts: AnalyzeOptions = {}): Trace & { truncated: boolean } {
+    let limit = Math.min(text.length, this.maxLength);
+    // Never cut a surrogate pair in half.
+    if (limit < text.length && limit > 0 && (text.charCodeAt(limit - 1) & 0xfc00) === 0xd800) limit--;
+    const normalised = normalise(text, limit);
+    const guess = this.languages.detect(normalised);
+    const language = opts.lang ?? guess.language;
+    const active = opts.lang ? guess.active | langBit(opts.lang) : guess.active;
+    const matches = this.matcher.match(normalised.tokens, active);
+    const { features: dense, hits } = applyRules(normalised, matches, language === 'zh');
+    this.scratch = extractFeatures(normalised, dense, this.scratch);
+    return { normalised, language, matches, hits, features: this.scratch, truncated: limit < text.length };
+  }
+
+  /**
+   * Analyses one customer message.
+   * @example detector.analyze('you useless idiot').label // 'abuse'
+   */
+  analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
+    const t = this.trace(text, opts);
+    const p = this.probs;
+    let label: Label;
+    if (this.classifier) {
+      this.classifier.predict(t.features, p);
+      label = labelFromScores(p);
+    } else {
+      const s = t.normalised.stats;
+      const shouting = (s.letters >= 8 && s.upper / s.letters > 0.6) || s.exclamations >= 2;
+      label = labelFromRules(t.hits, shouting);
+      p.fill(0.02);
+      p[LABELS.indexOf(label)] = 0.9;
+    }
+    const scores = {} as Record<Label, number>;
+    LABELS.forEach((l, k) => (scores[l] = round(p[k]!)));
+    const evidence = evidenceFrom(t.hits);
+    if (this.classifier && label !== 'none' && !evidence.some((e) => e.category === label)) {
+      const model = this.modelEvidence(t, label);
+      if (model) evidence.push(model);
+    }
+    const spans: [number, number][] = [];
+    for (const m of t.matches) if (m.entry.tags & MASKED_TAGS) spans.push([m.start, m.end]);
+    for (const h of t.hits) if (h.feature === 'abuse_insult_adj_target') spans.push([h.start, h.end]);
+    return {
+      label,
+      severity: severityOf(label, t.hits),
+      language: t.language,
+      scores,
+      evidence,
+      masked: maskSpans(text, spans),
+      truncated: t.truncated,
+    };
+  }
+
+  /** The word the classifier leaned on most for `label`, when no rule explains it. */
+  private modelEvidence(t: Trace, label: Label): { start: number; end: number; category: Label; rule: string } | null {
+    const clf = this.classifier as LogRegClassifier;
+    if (typeof clf.weight !== 'function') return null;
+    const k = LABELS.indexOf(label);
+    let best = -1;
+    let bestW = 0;
+    // Word unigram buckets are the first feature of each token (see extractFeatures).
+    let pos = 0;
+    t.normalised.tokens.forEach((tok, i) => {
+      const w = clf.weight(t.features.idx[pos]!, k);
+      if (w > bestW) {
+        bestW = w;
+        best = i;
+      }
+      pos += tokenFeatureCount(tok.text.length, tok.script === 5);
+    });
+    if (best < 0) return null;
+    const tok = t.normalised.tokens[best]!;
+    return { start: tok.start, end: tok.end, category: label, rule: 'model:logreg' };
+  }
+}
+
+/** How many features extractFeatures emits for a token (kept in step with it). */
+function tokenFeatureCount(length: number, cjk: boolean): number {
+  if (cjk) return 2;
+  const n = Math.min(length, 24);
+  let c = 2;
+  for (let i = -1; i + 3 <= n + 1; i++) {
+    for (const len of [3, 4]) {
+      const from = Math.max(0, i);
+      const to = Math.min(n, i + len);
+      if (to - from < 2 || i + len > n + 1) continue;
+      c++;
+    }
+  }
+  return c;
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+/** Tags re-exported for tools that inspect matches. */
+export { Tag };

@@ -1,0 +1,10 @@
+/**
+ * @module detect/classify/Classifier
+ * The role: turn a feature vector into a probability per label.
+ */
+import type { Features } from './features.js';
+
+export interface Classifier {
+  /** Writes one calibrated probability per label (LABELS order) into `out`. */
+  predict(features: Features, out: Float64Array): void;
+}

@@ -1,0 +1,141 @@
+/**
+ * @module detect/classify/LogRegClassifier
+ * Multinomial logistic regression over hashed n-grams and rule features, with a temperature fitted
+ * on held-out training data so the probabilities are calibrated. Weights come from
+ * scripts/train-classifier.ts and are stored quantised to 8 bits (see decodeModel).
+ */
+import { LABELS } from '../types.js';
+import type { Classifier } from './Classifier.js';
+import { HASH_SIZE, type Features } from './features.js';
+
+const K = LABELS.length;
+
+/** A model as stored in the repository (generated file `_model.ts`). */
+export interface StoredModel {
+  hashBits: number;
+  denseNames: string[];
+  /** Base64: unsigned LEB128 gaps between the hashed buckets that have weights. */
+  buckets: string;
+  /** Base64: int8 weights, K per stored bucket. */
+  weights: string;
+  /** Per-label scale: weight = int8 * scale[k]. */
+  scale: number[];
+  /** Dense (rule) feature weights, [feature][label]. */
+  dense: number[][];
+  bias: number[];
+  temperature: number;
+  /** Added to each label's logit after calibration, to meet the recall targets (tuned on training data). */
+  offsets: number[];
+  provenance: string;
+}
+
+export class LogRegClassifier implements Classifier {
+  /**
+   * @param w Row-major weights: `(HASH_SIZE + dense features) × K`.
+   */
+  constructor(
+    readonly w: Float32Array,
+    readonly bias: Float64Array,
+    readonly temperature: number,
+    readonly offsets: Float64Array,
+  ) {}
+
+  /** Logits before calibration (used by training). */
+  logits(f: Features, out: Float64Array): void {
+    for (let k = 0; k < K; k++) out[k] = this.bias[k]!;
+    const w = this.w;
+    for (let i = 0; i < f.size; i++) {
+      const base = f.idx[i]! * K;
+      const v = f.val[i]!;
+      for (let k = 0; k < K; k++) out[k]! += w[base + k]! * v;
+    }
+  }
+
+  /**
+   * @example classifier.predict(features, probs); probs[LABELS.indexOf('abuse')]
+   */
+  predict(f: Features, out: Float64Array): void {
+    this.logits(f, out);
+    let max = -Infinity;
+    for (let k = 0; k < K; k++) {
+      out[k] = out[k]! / this.temperature + this.offsets[k]!;
+      if (out[k]! > max) max = out[k]!;
+    }
+    let sum = 0;
+    for (let k = 0; k < K; k++) {
+      out[k] = Math.exp(out[k]! - max);
+      sum += out[k]!;
+    }
+    for (let k = 0; k < K; k++) out[k]! /= sum;
+  }
+
+  /** Contribution of one hashed bucket to label k (for model evidence). */
+  weight(bucket: number, k: number): number {
+    return this.w[bucket * K + k]!;
+  }
+}
+
+/**
+ * Rebuilds a classifier from its stored form.
+ * @example decodeModel(MODEL).predict(features, out)
+ */
+export function decodeModel(m: StoredModel): LogRegClassifier {
+  if (1 << m.hashBits !== HASH_SIZE) throw new Error(`model was trained with ${m.hashBits} hash bits, code expects ${Math.log2(HASH_SIZE)}`);
+  const rows = HASH_SIZE + m.dense.length;
+  const w = new Float32Array(rows * K);
+  const gaps = fromBase64(m.buckets);
+  const q = fromBase64(m.weights);
+  let bucket = -1;
+  let pos = 0;
+  let n = 0;
+  while (pos < gaps.length) {
+    let gap = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = gaps[pos++]!;
+      gap += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    bucket += gap;
+    for (let k = 0; k < K; k++) {
+      const v = q[n * K + k]!;
+      w[bucket * K + k] = (v > 127 ? v - 256 : v) * m.scale[k]!;
+    }
+    n++;
+  }
+  m.dense.forEach((row, d) => row.forEach((v, k) => (w[(HASH_SIZE + d) * K + k] = v)));
+  return new LogRegClassifier(w, Float64Array.from(m.bias), m.temperature, Float64Array.from(m.offsets));
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_INDEX = new Int16Array(128).fill(-1);
+for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i;
+
+/** Base64 without Node's Buffer or the DOM's atob, so core stays runtime-neutral. */
+export function fromBase64(s: string): Uint8Array {
+  const clean = s.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let o = 0;
+  for (let i = 0; i < clean.length; i += 4) {
+    const a = B64_INDEX[clean.charCodeAt(i)]!;
+    const b = B64_INDEX[clean.charCodeAt(i + 1)]!;
+    const c = i + 2 < clean.length ? B64_INDEX[clean.charCodeAt(i + 2)]! : 0;
+    const d = i + 3 < clean.length ? B64_INDEX[clean.charCodeAt(i + 3)]! : 0;
+    const n = (a << 18) | (b << 12) | (c << 6) | d;
+    if (o < out.length) out[o++] = (n >> 16) & 255;
+    if (o < out.length) out[o++] = (n >> 8) & 255;
+    if (o < out.length) out[o++] = n & 255;
+  }
+  return out;
+}
+
+/** The inverse of fromBase64 (used by the training script). */
+export function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    s += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]! + (i + 1 < bytes.length ? B64[(n >> 6) & 63]! : '=') + (i + 2 < bytes.length ? B64[n & 63]! : '=');
+  }
+  return s;
+}

@@ -1,0 +1,26 @@
+/**
+ * @module detect/createDetector
+ * Builds the default Detector: every shipped language pack and the shipped classifier.
+ */
+import { MODEL } from './classify/_model.js';
+import { decodeModel } from './classify/LogRegClassifier.js';
+import { Detector } from './Detector.js';
+import { PACK_SOURCES } from './packs/_data.js';
+import { loadPacks } from './packs/registry.js';
+
+export interface CreateDetectorOptions {
+  /** Analysis cap in UTF-16 code units (default 5000). */
+  maxLength?: number;
+  /** Use the structure rules alone, without the learned classifier. */
+  rulesOnly?: boolean;
+}
+
+/**
+ * Loads packs and model (about 100 ms) and returns a reusable detector.
+ * @example createDetector().analyze('Where is my parcel?').label // 'none'
+ */
+export function createDetector(opts: CreateDetectorOptions = {}): Detector {
+  const packs = loadPacks(PACK_SOURCES);
+  const classifier = opts.rulesOnly || MODEL === null ? null : decodeModel(MODEL);
+  return new Detector({ packs, classifier, ...(opts.maxLength !== undefined ? { maxLength: opts.maxLength } : {}) });
+}

@@ -1,0 +1,76 @@
+/**
+ * @module detect/decide
+ * Chooses the label, severity, evidence and masked text from the rule hits and the classifier's
+ * probabilities.
+ */
+import type { RuleHit } from './rules/structure.js';
+import { LABELS, PRECEDENCE, type Evidence, type Label } from './types.js';
+
+/**
+ * Label from probabilities: the most probable label, except that a severe label within `margin`
+ * of the winner takes precedence (an abusive message that is also frustrated is abuse).
+ * @example labelFromScores(Float64Array.of(0.1, 0.4, 0, 0.45, 0.05, 0)) // 'abuse'
+ */
+export function labelFromScores(p: Float64Array): Label {
+  let best = 0;
+  for (let k = 1; k < LABELS.length; k++) if (p[k]! > p[best]!) best = k;
+  return LABELS[best]!;
+}
+
+/**
+ * Without a model: the most severe label a rule supports with enough strength.
+ * @example labelFromRules([{ label: 'abuse', strength: 1, … }], false) // 'abuse'
+ */
+export function labelFromRules(hits: RuleHit[], shouting: boolean): Label {
+  for (const label of PRECEDENCE) {
+    if (label === 'none') break;
+    if (hits.some((h) => h.label === label && h.strength >= 0.6)) return label;
+  }
+  return shouting ? 'frustration' : 'none';
+}
+
+/**
+ * Severity 0–3 for a label, raised to 3 for abuse carrying the strongest words, slurs or
+ * sexual harassment.
+ * @example severityOf('abuse', hits) // 2
+ */
+export function severityOf(label: Label, hits: RuleHit[]): 0 | 1 | 2 | 3 {
+  switch (label) {
+    case 'threat':
+    case 'self_harm':
+      return 3;
+    case 'abuse':
+      return hits.some((h) => h.label === 'abuse' && (h.severity >= 3 || h.feature === 'abuse_slur' || h.feature === 'abuse_harass')) ? 3 : 2;
+    case 'profanity':
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Replaces every non-space code unit inside the spans with `*`; the result has the same length,
+ * so spans computed on the original still line up.
+ * @example maskSpans('you idiot', [[4, 9]]) // 'you *****'
+ */
+export function maskSpans(text: string, spans: [number, number][]): string {
+  if (spans.length === 0) return text;
+  const chars = text.split('');
+  for (const [start, end] of spans) for (let i = start; i < end && i < chars.length; i++) if (!/\s/.test(chars[i]!)) chars[i] = '*';
+  return chars.join('');
+}
+
+/**
+ * Evidence from rule hits, one per span and label, in text order.
+ */
+export function evidenceFrom(hits: RuleHit[]): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const h of hits) {
+    const key = `${h.start}:${h.end}:${h.label}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ start: h.start, end: h.end, category: h.label, rule: h.rule });
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -1,0 +1,102 @@
+/**
+ * @module detect/language/ScriptStopwordDetector
+ * Identifies the language of short texts: the writing system decides first (Hebrew, Arabic,
+ * Chinese, Cyrillic, Latin); within Cyrillic (ru/uk) and Latin (en/pl/de/es/fr) the function words
+ * of each pack's stopwords.txt and tell-tale letters (ї, ы, ą, ß, ñ, ç) are counted.
+ * Function words carry the language even in a three-word chat message, where character n-gram
+ * models have too little to go on.
+ */
+import { LANG_BIT, Script, type Normalised } from '../normalise/index.js';
+import type { Pack } from '../packs/compile.js';
+import { langBit } from '../match/TrieMatcher.js';
+import { LANGUAGES, type Language } from '../types.js';
+import type { LanguageDetector, LanguageGuess } from './LanguageDetector.js';
+
+const LATIN: Language[] = ['en', 'pl', 'de', 'es', 'fr'];
+const CYRILLIC: Language[] = ['ru', 'uk'];
+const HINT_BITS = Object.values(LANG_BIT);
+
+export class ScriptStopwordDetector implements LanguageDetector {
+  private readonly stop = new Map<string, number>();
+
+  constructor(packs: Pack[]) {
+    for (const p of packs) for (const w of p.stopwords) this.stop.set(w, (this.stop.get(w) ?? 0) | langBit(p.lang));
+  }
+
+  /**
+   * @example detector.detect(normalise('где моя посылка')).language // 'ru'
+   */
+  detect(text: Normalised): LanguageGuess {
+    const letters = new Array<number>(7).fill(0);
+    const votes = new Array<number>(LANGUAGES.length).fill(0);
+    for (const t of text.tokens) {
+      letters[t.script] += t.letters;
+      const mask = this.stop.get(t.text);
+      if (mask !== undefined) {
+        let n = 0;
+        for (let i = 0; i < LANGUAGES.length; i++) if (mask & (1 << i)) n++;
+        // A word shared by several languages is weaker evidence for each.
+        for (let i = 0; i < LANGUAGES.length; i++) if (mask & (1 << i)) votes[i]! += 2 / n;
+      }
+    }
+    HINT_BITS.forEach((bit, i) => {
+      const lang = LANGUAGES[Math.log2(bit)]!;
+      votes[LANGUAGES.indexOf(lang)]! += 1.5 * Math.min(text.stats.hints[i]!, 3);
+    });
+    const total = letters.reduce((a, b) => a + b, 0);
+    let script = Script.Latin;
+    for (const s of [Script.Cjk, Script.Hebrew, Script.Arabic, Script.Cyrillic, Script.Latin]) if (letters[s]! > letters[script]!) script = s;
+    // Chinese characters carry a word each, so a few of them outweigh many Latin letters.
+    if (letters[Script.Cjk]! * 3 >= letters[Script.Latin]! && letters[Script.Cjk]! > 0) script = Script.Cjk;
+    let guess: LanguageGuess;
+    switch (script) {
+      case Script.Cjk:
+        guess = { language: 'zh', active: langBit('zh'), confidence: 1 };
+        break;
+      case Script.Hebrew:
+        guess = { language: 'he', active: langBit('he'), confidence: 1 };
+        break;
+      case Script.Arabic:
+        guess = { language: 'ar', active: langBit('ar'), confidence: 1 };
+        break;
+      case Script.Cyrillic:
+        // ru and uk packs both apply: Russian words in Ukrainian chats (and back) are everyday.
+        guess = best(CYRILLIC, votes, 'ru');
+        guess.active = langBit('ru') | langBit('uk');
+        break;
+      default:
+        guess = best(LATIN, votes, 'en');
+    }
+    // Other scripts with a real share of the letters bring their packs along (mixed messages).
+    if (total > 0) {
+      if (script !== Script.Latin && letters[Script.Latin]! / total > 0.25) guess.active |= best(LATIN, votes, 'en').active;
+      if (script !== Script.Cyrillic && letters[Script.Cyrillic]! / total > 0.25) guess.active |= langBit('ru') | langBit('uk');
+      if (script !== Script.Cjk && letters[Script.Cjk]! > 0) guess.active |= langBit('zh');
+    }
+    return guess;
+  }
+}
+
+function best(candidates: Language[], votes: number[], fallback: Language): LanguageGuess {
+  let top: Language = fallback;
+  let topScore = 0;
+  let second: Language | null = null;
+  let secondScore = 0;
+  for (const lang of candidates) {
+    const v = votes[LANGUAGES.indexOf(lang)]!;
+    if (v > topScore) {
+      second = top;
+      secondScore = topScore;
+      top = lang;
+      topScore = v;
+    } else if (v > secondScore) {
+      second = lang;
+      secondScore = v;
+    }
+  }
+  let active = langBit(top);
+  if (second !== null && secondScore > 0 && secondScore >= 0.6 * topScore) active |= langBit(second);
+  // With no evidence at all (a lone "idiot!"), every pack of the script may speak.
+  if (topScore === 0) for (const lang of candidates) active |= langBit(lang);
+  return { language: top, active, confidence: topScore === 0 ? 0 : (topScore - secondScore) / topScore };
+}

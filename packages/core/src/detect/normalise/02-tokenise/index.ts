@@ -1,0 +1,237 @@
+/**
+ * @module detect/normalise/02-tokenise
+ * Splits a message into word tokens that remember where they came from in the original text.
+ *
+ * ## Application order
+ * Runs after 01-fold (called per code point) and before 03-deobfuscate (which rewrites each
+ * token's text). Joining spaced-out letters ("f u c k", "f.u.c.k") happens here, because it needs
+ * the gaps between tokens, which later stages no longer see.
+ */
+import { CharClass, Script, charInfo } from '../01-fold/index.js';
+
+/** A word as the matchers see it, with its span in the original text. */
+export interface Token {
+  /** Folded text: lower case, no diacritics; rewritten by 03-deobfuscate. */
+  text: string;
+  /** `[start, end)` in UTF-16 code units of the original text. */
+  start: number;
+  end: number;
+  script: Script;
+  latin: number;
+  cyrillic: number;
+  letters: number;
+  digits: number;
+  symbols: number;
+  upper: number;
+  /** A CJK character directly continuing the previous CJK character (no word break between). */
+  joinPrev: boolean;
+  /** Inside quotation marks in the original. */
+  quoted: boolean;
+  /** Other spellings to try when matching (leetspeak kept raw, Cyrillic transliteration). */
+  alts: string[] | null;
+  /** Contains `*` wildcards standing for masked letters. */
+  masked: boolean;
+}
+
+/** Message-level counts gathered while tokenising. */
+export interface TextStats {
+  exclamations: number;
+  questions: number;
+  letters: number;
+  upper: number;
+  /** Count of language-hinting letters per language bit index (see LANG_BIT). */
+  hints: number[];
+}
+
+const OPEN_QUOTES = new Set(['"', '“', '„', '«', '「', '『', '‘']);
+const CLOSE_QUOTES = new Set(['"', '”', '»', '」', '』', '’']);
+/** Gaps that may separate spelled-out letters (f.u.c.k) or obfuscated CJK (傻*逼). */
+const JOIN_GAP = /^[\s.\-_*·•,/|+~]{1,3}$/;
+
+class Builder {
+  text = '';
+  start = -1;
+  end = -1;
+  latin = 0;
+  cyrillic = 0;
+  letters = 0;
+  digits = 0;
+  symbols = 0;
+  upper = 0;
+  /** Original offsets of each folded character, so trimming symbols can fix the span. */
+  offs: number[] = [];
+  ends: number[] = [];
+  reset(): void {
+    this.text = '';
+    this.start = -1;
+    this.latin = this.cyrillic = this.letters = this.digits = this.symbols = this.upper = 0;
+    this.offs.length = 0;
+    this.ends.length = 0;
+  }
+}
+
+function trimmed(b: Builder, quoted: boolean): Token | null {
+  let lo = 0;
+  let hi = b.text.length;
+  // Leading @ and $ are leetspeak for a and s ("@ss", "$hit"); other leading symbols are noise.
+  while (lo < hi && isSym(b.text[lo]!) && !((b.text[lo] === '@' || b.text[lo] === '$') && isAlnum(b.text[lo + 1]))) lo++;
+  // Trailing `*` masks letters ("f***"), other trailing symbols are punctuation ("shit!!!").
+  while (hi > lo && isSym(b.text[hi - 1]!) && !(b.text[hi - 1] === '*' && b.letters > 0)) hi--;
+  if (hi <= lo || b.letters + b.digits === 0) return null;
+  let symbols = 0;
+  for (let i = lo; i < hi; i++) if (isSym(b.text[i]!)) symbols++;
+  const script = b.letters === 0 ? Script.None : b.cyrillic > b.latin ? Script.Cyrillic : b.latin > 0 ? Script.Latin : scriptOfText(b.text);
+  return {
+    text: lo === 0 && hi === b.text.length ? b.text : b.text.slice(lo, hi),
+    start: b.offs[lo]!,
+    end: b.ends[hi - 1]!,
+    script,
+    latin: b.latin,
+    cyrillic: b.cyrillic,
+    letters: b.letters,
+    digits: b.digits,
+    symbols,
+    upper: b.upper,
+    joinPrev: false,
+    quoted,
+    alts: null,
+    masked: false,
+  };
+}
+
+function scriptOfText(text: string): Script {
+  for (const ch of text) {
+    const info = charInfo(ch.codePointAt(0)!);
+    if (info.cls === CharClass.Letter) return info.script;
+  }
+  return Script.None;
+}
+
+function isSym(c: string): boolean {
+  return charInfo(c.charCodeAt(0)).cls === CharClass.WordSymbol;
+}
+
+function isAlnum(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const cls = charInfo(c.codePointAt(0)!).cls;
+  return cls === CharClass.Letter || cls === CharClass.Digit;
+}
+
+/**
+ * Tokenises `text[0, limit)`.
+ * @example tokenise('F u c k!', 100).tokens.map(t => t.text) // ['fuck']
+ */
+export function tokenise(text: string, limit: number): { tokens: Token[]; stats: TextStats } {
+  const tokens: Token[] = [];
+  const stats: TextStats = { exclamations: 0, questions: 0, letters: 0, upper: 0, hints: new Array(10).fill(0) };
+  const b = new Builder();
+  let quoted = false;
+  let lastCjkEnd = -2;
+  const flush = (): void => {
+    if (b.start >= 0) {
+      const t = trimmed(b, quoted);
+      if (t) {
+        // "!" inside a word is leetspeak for i; at its end it is an exclamation.
+        if (b.text.endsWith('!')) stats.exclamations++;
+        tokens.push(t);
+      }
+    }
+    b.reset();
+  };
+  for (let i = 0; i < limit; ) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const info = charInfo(cp);
+    switch (info.cls) {
+      case CharClass.Removed:
+        break;
+      case CharClass.Cjk: {
+        flush();
+        const t: Token = {
+          text: info.fold, start: i, end: i + width, script: Script.Cjk, latin: 0, cyrillic: 0, letters: 1,
+          digits: 0, symbols: 0, upper: 0, quoted, alts: null, masked: false,
+          joinPrev: lastCjkEnd === i || (lastCjkEnd >= 0 && JOIN_GAP.test(text.slice(lastCjkEnd, i)) && !/\s{2}/.test(text.slice(lastCjkEnd, i))),
+        };
+        tokens.push(t);
+        lastCjkEnd = i + width;
+        stats.letters++;
+        break;
+      }
+      case CharClass.Letter:
+      case CharClass.Digit:
+      case CharClass.WordSymbol:
+        if (b.start < 0) b.start = i;
+        for (let k = 0; k < info.fold.length; k++) {
+          b.offs.push(i);
+          b.ends.push(i + width);
+        }
+        b.text += info.fold;
+        if (info.cls === CharClass.Letter) {
+          b.letters++;
+          stats.letters++;
+          if (info.script === Script.Latin) b.latin++;
+          else if (info.script === Script.Cyrillic) b.cyrillic++;
+          if (info.upper) {
+            b.upper++;
+            stats.upper++;
+          }
+          if (info.hint) addHints(stats.hints, info.hint);
+        } else if (info.cls === CharClass.Digit) b.digits++;
+        break;
+      default: {
+        flush();
+        const c = info.fold;
+        if (c === '!' || c === '！') stats.exclamations++;
+        else if (c === '?' || c === '？') stats.questions++;
+        else if (OPEN_QUOTES.has(c) || CLOSE_QUOTES.has(c)) {
+          // A straight quote toggles; typographic ones open or close (German „…“ closes with “).
+          if (c === '"' || c === '‘' || c === '’') quoted = !quoted;
+          else if (quoted && (CLOSE_QUOTES.has(c) || c === '“')) quoted = false;
+          else if (OPEN_QUOTES.has(c)) quoted = true;
+        }
+        break;
+      }
+    }
+    i += width;
+  }
+  flush();
+  return { tokens: joinSpelledOut(tokens, text), stats };
+}
+
+function addHints(hints: number[], mask: number): void {
+  for (let bit = 0; bit < 10; bit++) if (mask & (1 << bit)) hints[bit]!++;
+}
+
+/** Joins runs of 3+ single letters separated by short gaps: "f u c k", "f.u.c.k", "с-у-к-а". */
+function joinSpelledOut(tokens: Token[], text: string): Token[] {
+  let out: Token[] | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (isSingle(t)) {
+      let j = i + 1;
+      while (j < tokens.length && isSingle(tokens[j]!) && JOIN_GAP.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) j++;
+      if (j - i >= 3) {
+        out ??= tokens.slice(0, i);
+        const run = tokens.slice(i, j);
+        const joined: Token = { ...t, text: run.map((r) => r.text).join(''), end: run[run.length - 1]!.end };
+        for (const r of run.slice(1)) {
+          joined.latin += r.latin;
+          joined.cyrillic += r.cyrillic;
+          joined.letters += r.letters;
+          joined.digits += r.digits;
+          joined.symbols += r.symbols;
+          joined.upper += r.upper;
+        }
+        out.push(joined);
+        i = j - 1;
+        continue;
+      }
+    }
+    out?.push(t);
+  }
+  return out ?? tokens;
+}
+
+function isSingle(t: Token): boolean {
+  return t.script !== Script.Cjk && t.text.length === 1 && (t.letters === 1 || t.text === '*' || t.text === '@' || t.text === '$');
+}

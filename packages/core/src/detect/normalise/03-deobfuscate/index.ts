@@ -1,0 +1,77 @@
+/**
+ * @module detect/normalise/03-deobfuscate
+ * Undoes the tricks people use to slip words past filters, one token at a time: look-alike letters
+ * from another script (сукa with a Latin a, fuсk with a Cyrillic с), leetspeak (sh1t, 6лять),
+ * masked letters (f*ck, k***a become wildcards), and stretched letters (fuuuuck).
+ *
+ * ## Application order
+ * After 02-tokenise. Look-alikes are folded before leetspeak so the token's script is known;
+ * repeated letters are squeezed last, after digits have become letters ("sh11t" → "shiit" → "shit").
+ * The lexicon compiler squeezes patterns the same way, so both sides agree.
+ */
+import { Script } from '../01-fold/index.js';
+import type { Token } from '../02-tokenise/index.js';
+
+const LATIN_TO_CYRILLIC: Record<string, string> = {
+  a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', o: 'о', p: 'р', t: 'т', x: 'х', y: 'у', i: 'і',
+};
+const CYRILLIC_TO_LATIN: Record<string, string> = {
+  а: 'a', в: 'b', с: 'c', е: 'e', н: 'h', к: 'k', м: 'm', о: 'o', р: 'p', т: 't', х: 'x', у: 'y', і: 'i', ѕ: 's', ј: 'j',
+};
+const LEET_LATIN: Record<string, string> = {
+  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's', '!': 'i', '|': 'l', '+': 't',
+};
+const LEET_CYRILLIC: Record<string, string> = {
+  '0': 'о', '3': 'з', '4': 'ч', '6': 'б', '9': 'я', '@': 'а', $: 'с', '1': 'і', '!': 'і',
+};
+/** Symbols that stand for a hidden letter. */
+const MASKS = new Set(['*', '#', '%', '_']);
+
+/**
+ * Rewrites `token.text` in place to its de-obfuscated form and records other spellings to try.
+ * @example deobfuscate(tokenise('sh1t', 9).tokens[0]).text // 'shit'
+ */
+export function deobfuscate(token: Token): Token {
+  if (token.script === Script.Cjk) return token;
+  let text = token.text;
+  if (token.latin > 0 && token.cyrillic > 0) {
+    text = mapChars(text, token.cyrillic >= token.latin ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN);
+    token.script = token.cyrillic >= token.latin ? Script.Cyrillic : Script.Latin;
+  }
+  if ((token.digits > 0 || token.symbols > 0) && token.letters > 0) {
+    const raw = squeeze(text);
+    text = mapChars(text, token.script === Script.Cyrillic ? LEET_CYRILLIC : LEET_LATIN);
+    for (const c of text) {
+      if (MASKS.has(c)) {
+        token.masked = true;
+        break;
+      }
+    }
+    if (token.masked) text = text.replace(/[#%_]/g, '*');
+    // Keep the digits too: Arabizi writes ح as 7 and ع as 3, and those are not leetspeak.
+    if (token.digits > 0) token.alts = [raw];
+  }
+  token.text = squeeze(text);
+  return token;
+}
+
+function mapChars(text: string, table: Record<string, string>): string {
+  let out = '';
+  for (const c of text) out += table[c] ?? c;
+  return out;
+}
+
+/**
+ * Collapses runs of the same letter to one ("fuuuck" → "fuck", "asshole" → "ashole"); `*` runs
+ * are kept because each star stands for a letter.
+ * @example squeeze('idiooot') // 'idiot'
+ */
+export function squeeze(text: string): string {
+  let out = '';
+  let prev = '';
+  for (const c of text) {
+    if (c !== prev || c === '*') out += c;
+    prev = c;
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+/**
+ * @module detect/normalise/04-transliterate
+ * Reads a Latin-letter word as Russian or Ukrainian, two ways: by sound ("suka", "blyat",
+ * "pizdec", "nahuy") and by shape ("cyka", "xyu", where Latin letters stand for the Cyrillic
+ * letters they look like). The results are extra spellings for the matcher, never replacements.
+ *
+ * ## Application order
+ * After 03-deobfuscate (so leetspeak is already undone); its outputs are squeezed like every other
+ * token text.
+ */
+import { Script } from '../01-fold/index.js';
+import type { Token } from '../02-tokenise/index.js';
+import { squeeze } from '../03-deobfuscate/index.js';
+
+const MULTI: [string, string][] = [
+  ['shch', 'щ'], ['sch', 'щ'], ['zh', 'ж'], ['kh', 'х'], ['ch', 'ч'], ['sh', 'ш'], ['ts', 'ц'], ['tz', 'ц'],
+  ['ya', 'я'], ['ja', 'я'], ['yo', 'е'], ['jo', 'е'], ['yu', 'ю'], ['ju', 'ю'], ['ye', 'е'], ['je', 'е'], ['yi', 'ї'],
+];
+const SINGLE: Record<string, string> = {
+  a: 'а', b: 'б', v: 'в', g: 'г', d: 'д', e: 'е', z: 'з', i: 'и', y: 'и', j: 'и', k: 'к', l: 'л', m: 'м', n: 'н',
+  o: 'о', p: 'п', r: 'р', s: 'с', t: 'т', u: 'у', f: 'ф', h: 'х', c: 'ц', w: 'в', q: 'к', x: 'х', "'": 'ь',
+};
+const SHAPE: Record<string, string> = {
+  a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', n: 'п', o: 'о', p: 'р', r: 'г', t: 'т', u: 'и', x: 'х', y: 'у',
+};
+
+/**
+ * Adds Cyrillic readings of a Latin token to `token.alts`.
+ * @example transliterate(tok('cyka')).alts // ['сука', …]
+ */
+export function transliterate(token: Token): Token {
+  if (token.script !== Script.Latin || token.text.length < 3 || token.masked || token.cyrillic > 0) return token;
+  const bySound = squeeze(phonetic(token.text));
+  const byShape = squeeze(shape(token.text));
+  const alts = token.alts ?? [];
+  alts.push(bySound);
+  if (byShape !== bySound && byShape !== '') alts.push(byShape);
+  token.alts = alts;
+  return token;
+}
+
+function phonetic(text: string): string {
+  let out = '';
+  outer: for (let i = 0; i < text.length; ) {
+    for (const [from, to] of MULTI) {
+      if (text.startsWith(from, i)) {
+        out += to;
+        i += from.length;
+        continue outer;
+      }
+    }
+    out += SINGLE[text[i]!] ?? text[i];
+    i++;
+  }
+  return out;
+}
+
+function shape(text: string): string {
+  let out = '';
+  for (const c of text) {
+    const m = SHAPE[c];
+    if (m === undefined) return '';
+    out += m;
+  }
+  return out;
+}

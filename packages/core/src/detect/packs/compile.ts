@@ -1,0 +1,176 @@
+/**
+ * @module detect/packs/compile
+ * Turns a language pack's text files into entries the matcher can use. Validation happens here,
+ * once, when packs are built or loaded, never per message: a bad line throws a PackSyntaxError
+ * naming the file, line and column.
+ */
+import type { Language } from '../types.js';
+import { charInfo, CharClass, Script } from '../normalise/01-fold/index.js';
+import { squeeze } from '../normalise/03-deobfuscate/index.js';
+import { parseTags, Tag } from './tags.js';
+
+/** How one pattern item compares with one token. */
+export const enum ItemKind {
+  Exact = 0,
+  /** `stem*` */
+  Prefix = 1,
+  /** `*tail` */
+  Suffix = 2,
+  /** `*part*` (and every Chinese pattern) */
+  Infix = 3,
+  /** `~`: 0–3 arbitrary tokens */
+  Gap = 4,
+}
+
+export interface Item {
+  kind: ItemKind;
+  text: string;
+}
+
+/** One compiled lexicon line. */
+export interface Entry {
+  id: number;
+  lang: Language;
+  tags: number;
+  severity: number;
+  items: Item[];
+  /** The pattern as written, for evidence and error messages. */
+  pattern: string;
+  /** Applies whatever language the message is in. */
+  global: boolean;
+  /** A Chinese pattern: matched inside runs of CJK characters. */
+  cjk: boolean;
+}
+
+/** The raw files of one language pack. */
+export interface PackSource {
+  lang: Language;
+  lexicon: string;
+  stopwords: string;
+  prefixes: string;
+}
+
+/** A compiled language pack. */
+export interface Pack {
+  lang: Language;
+  entries: Entry[];
+  stopwords: string[];
+  prefixes: string[];
+}
+
+/** A lexicon line that cannot be compiled. */
+export class PackSyntaxError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    reason: string,
+  ) {
+    super(`${file}:${line}:${column}: ${reason}`);
+    this.name = 'PackSyntaxError';
+  }
+}
+
+/**
+ * Folds a pattern word the way messages are folded (01-fold + squeeze), without leetspeak, so
+ * digits in patterns (Arabizi "7mar") stay digits. Splits at separators ("c'est" → c, est).
+ * @example foldWord("Scheiße") // ['scheise']
+ */
+export function foldWord(word: string): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  for (const ch of word) {
+    const info = charInfo(ch.codePointAt(0)!);
+    if (info.cls === CharClass.Separator) {
+      if (cur) parts.push(cur);
+      cur = '';
+    } else cur += info.fold;
+  }
+  if (cur) parts.push(cur);
+  return parts.map(squeeze);
+}
+
+function isCjkText(text: string): boolean {
+  const cp = text.codePointAt(0);
+  return cp !== undefined && charInfo(cp).script === Script.Cjk;
+}
+
+/**
+ * Parses one pattern ("kill* your*", "*idiot", "i ~ kill you", "傻逼") into items.
+ * @example parsePattern('kill* your*').map(i => i.kind) // [ItemKind.Prefix, ItemKind.Prefix]
+ */
+export function parsePattern(pattern: string): Item[] | string {
+  const items: Item[] = [];
+  for (const word of pattern.trim().split(/\s+/)) {
+    if (word === '~') {
+      if (items.length === 0) return 'a pattern cannot start with ~';
+      items.push({ kind: ItemKind.Gap, text: '' });
+      continue;
+    }
+    const lead = word.startsWith('*');
+    const trail = word.endsWith('*') && word.length > 1;
+    const inner = word.slice(lead ? 1 : 0, trail ? -1 : undefined);
+    if (inner.includes('*')) return `"*" may only stand at the start or end of a word: ${word}`;
+    const parts = foldWord(inner);
+    if (parts.length === 0) return `empty word in pattern: ${word}`;
+    parts.forEach((text, i) => {
+      const first = i === 0 && lead;
+      const last = i === parts.length - 1 && trail;
+      const kind = isCjkText(text) || (first && last) ? ItemKind.Infix : first ? ItemKind.Suffix : last ? ItemKind.Prefix : ItemKind.Exact;
+      items.push({ kind, text });
+    });
+  }
+  if (items[items.length - 1]?.kind === ItemKind.Gap) return 'a pattern cannot end with ~';
+  return items;
+}
+
+/**
+ * Compiles one pack; throws PackSyntaxError on the first bad line.
+ * @example compilePack({ lang: 'en', lexicon: 'idiot*\tinsult\t2\t', stopwords: 'the', prefixes: '' }, 0)
+ */
+export function compilePack(src: PackSource, firstId: number): Pack {
+  const file = `data/lexicons/${src.lang}/lexicon.tsv`;
+  const entries: Entry[] = [];
+  const seen = new Map<string, number>();
+  src.lexicon.split('\n').forEach((rawLine, index) => {
+    const lineNo = index + 1;
+    const line = rawLine.replace(/\r$/, '');
+    if (line.trim() === '' || line.startsWith('#')) return;
+    const fields = line.split('\t');
+    if (fields.length < 3) throw new PackSyntaxError(file, lineNo, 1, `expected pattern<TAB>tags<TAB>severity<TAB>note, found ${fields.length} field(s)`);
+    const [pattern, tagList, sev] = fields as [string, string, string];
+    const items = parsePattern(pattern);
+    if (typeof items === 'string') throw new PackSyntaxError(file, lineNo, 1, items);
+    const tags = parseTags(tagList);
+    if ('unknown' in tags) throw new PackSyntaxError(file, lineNo, pattern.length + 2, `unknown tag "${tags.unknown}"`);
+    const severity = Number(sev);
+    if (!Number.isInteger(severity) || severity < 0 || severity > 3)
+      throw new PackSyntaxError(file, lineNo, pattern.length + tagList.length + 3, `severity must be 0–3, found "${sev}"`);
+    const key = items.map((i) => `${i.kind}:${i.text}`).join(' ');
+    const before = seen.get(key);
+    if (before !== undefined) throw new PackSyntaxError(file, lineNo, 1, `duplicate pattern "${pattern}" (first on line ${before})`);
+    seen.set(key, lineNo);
+    const first = items[0]!;
+    const cjk = isCjkText(first.text);
+    // Latin-letter entries of non-Latin packs (pinyin "sb", Arabizi "7mar") are written for exactly
+    // the people who type them in any language setting, so they apply everywhere.
+    const foreignLatin = !cjk && ['zh', 'he', 'ar'].includes(src.lang) && charInfo(first.text.codePointAt(0)!).script === Script.Latin;
+    entries.push({
+      id: firstId + entries.length,
+      lang: src.lang,
+      tags: tags.bits & ~Tag.global,
+      severity,
+      items,
+      pattern,
+      global: (tags.bits & Tag.global) !== 0 || foreignLatin,
+      cjk,
+    });
+  });
+  const words = (text: string): string[] =>
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#'))
+      .flatMap((l) => foldWord(l));
+  return { lang: src.lang, entries, stopwords: words(src.stopwords), prefixes: words(src.prefixes) };
+}

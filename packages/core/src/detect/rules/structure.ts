@@ -1,0 +1,134 @@
+/**
+ * @module detect/rules/structure
+ * Structure rules: they look at which lexicon matches stand near each other to tell who is
+ * targeted and what is meant. "idiot" after "I'm such an" is self-directed; after "your courier
+ * called me" it is reported speech; "kill" needs a person or place and an intent ("I'll", "убью")
+ * to be a threat; "kill" with "myself" is self-harm.
+ *
+ * Each rule yields a named feature (0–1) for the classifier and, when it fires, evidence spans.
+ */
+import type { Normalised } from '../normalise/index.js';
+import type { Match } from '../match/Matcher.js';
+import { Tag } from '../packs/tags.js';
+import type { Label } from '../types.js';
+
+/** The rule features, in a fixed order (the classifier's dense inputs). */
+export const RULE_FEATURES = [
+  'threat_phrase', 'threat_harm_target_intent', 'threat_harm_target', 'threat_weapon',
+  'selfharm_phrase', 'selfharm_harm_self',
+  'abuse_slur', 'abuse_directed', 'abuse_harass', 'abuse_intimidate', 'abuse_insult_target', 'abuse_insult_bare',
+  'abuse_insult_adj_target', 'abuse_profanity_at_person', 'abuse_dehuman',
+  'profanity_strong', 'profanity_mild',
+  'frustration_escalation', 'frustration_word', 'frustration_caps', 'frustration_exclaim', 'frustration_question',
+  'shield_quoted', 'shield_self', 'shield_idiom', 'shield_negated', 'has_p2', 'has_staff', 'short_message',
+] as const;
+export type RuleFeature = (typeof RULE_FEATURES)[number];
+
+/** Evidence from a rule, before the final label is chosen. */
+export interface RuleHit {
+  feature: RuleFeature;
+  label: Label;
+  strength: number;
+  start: number;
+  end: number;
+  rule: string;
+  /** Severity of the words behind it (lexicon severity, 0–3). */
+  severity: number;
+}
+
+export interface RuleResult {
+  features: Float32Array;
+  hits: RuleHit[];
+}
+
+const TARGET = Tag.p2 | Tag.staff | Tag.place;
+const INTENT = Tag.p1 | Tag.fut;
+
+/**
+ * Runs every structure rule over the matches of one message.
+ * @example applyRules(normalise('I will find you'), matches, 'en').hits[0].label // 'threat'
+ */
+export function applyRules(text: Normalised, matches: Match[], cjk: boolean): RuleResult {
+  const features = new Float32Array(RULE_FEATURES.length);
+  const hits: RuleHit[] = [];
+  const tokens = text.tokens;
+  // Chinese tokens are single characters, so windows are counted wider there.
+  const w = cjk ? 10 : 5;
+  const set = (f: RuleFeature, v: number): void => {
+    const i = RULE_FEATURES.indexOf(f);
+    if (v > features[i]!) features[i] = v;
+  };
+  const hit = (f: RuleFeature, label: Label, m: Match, strength = 1): void => {
+    set(f, strength);
+    hits.push({ feature: f, label, strength, start: m.start, end: m.end, rule: `structure:${f}`, severity: m.entry.severity });
+  };
+  /** A match with any of `tags` whose tokens fall within [from, to], other than `self`. */
+  const near = (self: Match, tags: number, before: number, after: number): Match | undefined => {
+    if (self.entry.tags & tags) return self;
+    const from = self.first - before;
+    const to = self.last + after;
+    return matches.find((o) => o !== self && o.entry.tags & tags && o.last >= from && o.first <= to);
+  };
+  const quoted = (m: Match): boolean => tokens[m.first]!.quoted || near(m, Tag.quote, w + 2, 3) !== undefined;
+  const selfDirected = (m: Match): boolean =>
+    matches.some((o) => o.entry.tags & Tag.self && o.first <= m.first && o.last >= m.last) ||
+    (near(m, Tag.p1, 3, 0) !== undefined && near(m, Tag.p2 | Tag.staff, w, w) === undefined);
+  const negated = (m: Match): boolean => matches.some((o) => o.entry.tags & Tag.neg && o.last < m.first && o.last >= m.first - 3);
+
+  for (const m of matches) {
+    const tags = m.entry.tags;
+    if (tags & Tag.idiom) set('shield_idiom', 1);
+    if (tags & Tag.p2) set('has_p2', 1);
+    if (tags & Tag.staff) set('has_staff', 1);
+    if (tags & Tag.escalate) hit('frustration_escalation', 'frustration', m);
+    if (tags & Tag.frust) hit('frustration_word', 'frustration', m);
+    const isQuoted = (tags & (Tag.threat | Tag.selfharm | Tag.harm | Tag.weapon | Tag.insult | Tag.insult_adj | Tag.directed | Tag.prof | Tag.slur | Tag.dehuman)) !== 0 && quoted(m);
+    if (isQuoted) {
+      set('shield_quoted', 1);
+      continue;
+    }
+    if (tags & Tag.threat) hit('threat_phrase', 'threat', m);
+    if (tags & Tag.selfharm) hit('selfharm_phrase', 'self_harm', m);
+    if (tags & Tag.harm) {
+      const self = near(m, Tag.selfref, 2, 3);
+      if (self) {
+        hit('selfharm_harm_self', 'self_harm', m);
+      } else if (negated(m)) {
+        set('shield_negated', 1);
+      } else {
+        const target = near(m, TARGET, w, w);
+        if (target) {
+          const intent = near(m, INTENT, w, 2);
+          hit(intent ? 'threat_harm_target_intent' : 'threat_harm_target', 'threat', m, intent ? 1 : 0.6);
+        }
+      }
+    }
+    if (tags & Tag.weapon && near(m, INTENT, w, w) && near(m, TARGET | Tag.harm, w, w)) hit('threat_weapon', 'threat', m);
+    if (tags & Tag.slur) hit('abuse_slur', 'abuse', m);
+    if (tags & Tag.directed) hit('abuse_directed', 'abuse', m);
+    if (tags & Tag.harass) hit('abuse_harass', 'abuse', m);
+    if (tags & Tag.intimidate) hit('abuse_intimidate', 'abuse', m);
+    if (tags & (Tag.insult | Tag.dehuman)) {
+      if (selfDirected(m)) set('shield_self', 1);
+      else if (tags & Tag.dehuman) {
+        if (near(m, Tag.p2 | Tag.staff | Tag.p2poss, w, w)) hit('abuse_dehuman', 'abuse', m);
+      } else if (near(m, Tag.p2 | Tag.staff | Tag.p2poss, w, w)) hit('abuse_insult_target', 'abuse', m);
+      else hit('abuse_insult_bare', 'abuse', m, 0.7);
+    } else if (tags & Tag.insult_adj) {
+      if (selfDirected(m)) set('shield_self', 1);
+      else if (near(m, Tag.p2 | Tag.staff, w, w)) hit('abuse_insult_adj_target', 'abuse', m, 0.8);
+    }
+    if (tags & Tag.prof) {
+      const atPerson = matches.some((o) => o.entry.tags & Tag.p2 && o.first > m.last && o.first <= m.last + 1);
+      if (atPerson) hit('abuse_profanity_at_person', 'abuse', m, 0.8);
+      hit(m.entry.severity >= 2 ? 'profanity_strong' : 'profanity_mild', 'profanity', m);
+    }
+  }
+  const s = text.stats;
+  if (s.letters >= 8 && s.upper / s.letters > 0.6) set('frustration_caps', 1);
+  if (s.exclamations >= 2) set('frustration_exclaim', 1);
+  else if (s.exclamations === 1) set('frustration_exclaim', 0.5);
+  if (s.questions >= 2) set('frustration_question', 1);
+  if (tokens.length <= 4) set('short_message', 1);
+  return { features, hits };
+}

@@ -1,0 +1,41 @@
+/**
+ * Splits corpus/messages/<lang>.jsonl into corpus/train.jsonl and corpus/test.jsonl.
+ *
+ * The split is decided per message by a hash of its id, so it is made once and never moves: adding
+ * messages later cannot shift an old message from test into train. About a third goes to test.
+ * Nothing that trains, tunes or writes rules may read corpus/test.jsonl.
+ *
+ *   npm run split:corpus
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = join(import.meta.dirname, '..', 'corpus');
+/** Salt fixed at the first split (2026-11-22); changing it would reshuffle the held-out set. */
+const SALT = 'calmline-split-v1';
+const TEST_PERCENT = 33;
+
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
+
+const train: string[] = [];
+const test: string[] = [];
+const ids = new Set<string>();
+for (const file of readdirSync(join(dir, 'messages')).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const line of readFileSync(join(dir, 'messages', file), 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const m = JSON.parse(line) as { id: string };
+    if (ids.has(m.id)) throw new Error(`duplicate id ${m.id} in ${file}`);
+    ids.add(m.id);
+    (fnv(SALT + m.id) % 100 < TEST_PERCENT ? test : train).push(line);
+  }
+}
+writeFileSync(join(dir, 'train.jsonl'), train.join('\n') + '\n');
+writeFileSync(join(dir, 'test.jsonl'), test.join('\n') + '\n');
+console.log(`train ${train.length}, test ${test.length}`);
