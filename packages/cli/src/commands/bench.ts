@@ -71,7 +71,7 @@ async function streamBench(lines: number, corpus: Message[], out: Writable): Pro
   const ws = createWriteStream(file);
   for (let i = 0; i < lines; i++) {
     const m = corpus[i % corpus.length]!;
-    if (!ws.write(JSON.stringify({ id: i, text: m.text }) + '\n')) await new Promise((r) => ws.once('drain', r));
+    if (!ws.write(JSON.stringify({ id: i, text: m.text }) + '\n')) await new Promise<void>((r) => ws.once('drain', () => r()));
   }
   await new Promise<void>((r) => ws.end(() => r()));
   const bin = join(here, '..', 'bin.js');

@@ -4,7 +4,7 @@
  * classify → decide. One Detector is built once (packs compiled, model decoded) and analyses any
  * number of messages; it keeps no per-message state, so it is safe to share.
  */
-import { extractFeatures, type Features } from './classify/features.js';
+import { extractFeatures, tokenFeatureCount, type Features } from './classify/features.js';
 import type { Classifier } from './classify/Classifier.js';
 import { type LogRegClassifier } from './classify/LogRegClassifier.js';
 import { evidenceFrom, labelFromRules, labelFromScores, maskSpans, severityOf } from './decide.js';
@@ -12,7 +12,7 @@ import type { LanguageDetector } from './language/LanguageDetector.js';
 import { ScriptStopwordDetector } from './language/ScriptStopwordDetector.js';
 import type { Matcher, Match } from './match/Matcher.js';
 import { TrieMatcher, langBit } from './match/TrieMatcher.js';
-import { normalise, type Normalised } from './normalise/index.js';
+import { normalise, Script, type Normalised } from './normalise/index.js';
 import type { Pack } from './packs/compile.js';
 import { MASKED_TAGS, Tag } from './packs/tags.js';
 import { applyRules, type RuleHit } from './rules/structure.js';
@@ -34,6 +34,8 @@ export interface Trace {
   language: Language;
   matches: Match[];
   hits: RuleHit[];
+  /** Labels (bit per LABELS index) that an unshielded lexicon match supports. */
+  support: number;
   features: Features;
 }
 
@@ -65,9 +67,9 @@ export class Detector {
     const language = opts.lang ?? guess.language;
     const active = opts.lang ? guess.active | langBit(opts.lang) : guess.active;
     const matches = this.matcher.match(normalised.tokens, active);
-    const { features: dense, hits } = applyRules(normalised, matches, language === 'zh');
-    this.scratch = extractFeatures(normalised, dense, this.scratch);
-    return { normalised, language, matches, hits, features: this.scratch, truncated: limit < text.length };
+    const { features: dense, hits, support } = applyRules(normalised, matches, language === 'zh');
+    this.scratch = extractFeatures(normalised, dense, matches, this.scratch);
+    return { normalised, language, matches, hits, support, features: this.scratch, truncated: limit < text.length };
   }
 
   /**
@@ -80,7 +82,7 @@ export class Detector {
     let label: Label;
     if (this.classifier) {
       this.classifier.predict(t.features, p);
-      label = labelFromScores(p);
+      label = labelFromScores(p, t.support);
     } else {
       const s = t.normalised.stats;
       const shouting = (s.letters >= 8 && s.upper / s.letters > 0.6) || s.exclamations >= 2;
@@ -124,28 +126,12 @@ export class Detector {
         bestW = w;
         best = i;
       }
-      pos += tokenFeatureCount(tok.text.length, tok.script === 5);
+      pos += tokenFeatureCount(tok.text.length, tok.script === Script.Cjk);
     });
     if (best < 0) return null;
     const tok = t.normalised.tokens[best]!;
     return { start: tok.start, end: tok.end, category: label, rule: 'model:logreg' };
   }
-}
-
-/** How many features extractFeatures emits for a token (kept in step with it). */
-function tokenFeatureCount(length: number, cjk: boolean): number {
-  if (cjk) return 2;
-  const n = Math.min(length, 24);
-  let c = 2;
-  for (let i = -1; i + 3 <= n + 1; i++) {
-    for (const len of [3, 4]) {
-      const from = Math.max(0, i);
-      const to = Math.min(n, i + len);
-      if (to - from < 2 || i + len > n + 1) continue;
-      c++;
-    }
-  }
-  return c;
 }
 
 function round(x: number): number {

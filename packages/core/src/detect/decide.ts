@@ -6,14 +6,20 @@
 import type { RuleHit } from './rules/structure.js';
 import { LABELS, PRECEDENCE, type Evidence, type Label } from './types.js';
 
+/** none and frustration need no lexical support. */
+const ALWAYS = 0b11;
+
 /**
- * Label from probabilities: the most probable label, except that a severe label within `margin`
- * of the winner takes precedence (an abusive message that is also frustrated is abuse).
- * @example labelFromScores(Float64Array.of(0.1, 0.4, 0, 0.45, 0.05, 0)) // 'abuse'
+ * Label from probabilities: the most probable label among those the text supports. Profanity,
+ * abuse, threat and self-harm need a lexicon match behind them (`support`, see RuleResult), so
+ * every flag an agent sees can point at the words that caused it, and n-gram statistics alone
+ * never raise an alarm.
+ * @example labelFromScores(Float64Array.of(0.1, 0.4, 0, 0.45, 0.05, 0), 0b1011) // 'abuse'
  */
-export function labelFromScores(p: Float64Array): Label {
-  let best = 0;
-  for (let k = 1; k < LABELS.length; k++) if (p[k]! > p[best]!) best = k;
+export function labelFromScores(p: Float64Array, support: number): Label {
+  const allowed = support | ALWAYS;
+  let best = -1;
+  for (let k = 0; k < LABELS.length; k++) if (allowed & (1 << k) && (best < 0 || p[k]! > p[best]!)) best = k;
   return LABELS[best]!;
 }
 

@@ -14,4 +14,5 @@ export { RULE_FEATURES } from './rules/structure.js';
 export { extractFeatures, HASH_SIZE, HASH_BITS, type Features } from './classify/features.js';
 export { LogRegClassifier, decodeModel, toBase64, type StoredModel } from './classify/LogRegClassifier.js';
 export { langBit } from './match/TrieMatcher.js';
+export { labelFromScores } from './decide.js';
 export { evaluate, formatReport, FLAGGED, type EvalReport, type Scored, type LabelScore, type LanguageScore } from './evaluate.js';

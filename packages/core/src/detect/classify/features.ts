@@ -2,16 +2,22 @@
  * @module detect/classify/features
  * Turns a normalised message and its rule features into a sparse vector: hashed word unigrams and
  * bigrams, hashed character 3- and 4-grams of each word (they carry inflection and misspellings
- * across languages), then the structure-rule features as dense inputs after the hashed block.
+ * across languages), lexicon tags and pairs of tags found near each other ("harm" near "p2",
+ * "insult" near "staff": these mean the same in every language, so what is learned from one
+ * language carries to the others), then the structure-rule features as dense inputs after the
+ * hashed block.
  * No strings are built per n-gram: hashes are computed over the token text in place.
  */
 import { Script, type Normalised } from '../normalise/index.js';
+import type { Match } from '../match/Matcher.js';
 
 export const HASH_BITS = 18;
 export const HASH_SIZE = 1 << HASH_BITS;
 const MASK = HASH_SIZE - 1;
 /** Longest word whose character n-grams are used (long tokens are URLs or noise). */
 const MAX_WORD = 24;
+/** Character n-gram lengths (3-grams alone score as well as 3+4 in cross-validation, at half the cost). */
+const NGRAM_LENGTHS = [3];
 
 /** A sparse feature vector; indices may repeat (their values add up). */
 export interface Features {
@@ -29,17 +35,76 @@ function fnv(seed: number, s: string, from: number, to: number): number {
   return h;
 }
 
+/**
+ * How many hashed features extractFeatures emits for one token; the word unigram is always the
+ * first of them (Detector uses this to find a token's own weight for model evidence).
+ */
+export function tokenFeatureCount(length: number, cjk: boolean): number {
+  if (cjk) return 2;
+  const n = Math.min(length, MAX_WORD);
+  let c = 2;
+  for (let i = -1; i + 3 <= n + 1; i++) {
+    for (const len of NGRAM_LENGTHS) {
+      const from = Math.max(0, i);
+      const to = Math.min(n, i + len);
+      if (to - from < 2 || i + len > n + 1) continue;
+      c++;
+    }
+  }
+  return c;
+}
+
 const SEED_WORD = 0x811c9dc5;
 const SEED_BIGRAM = 0x050c5d1f;
 const SEED_CHAR = 0x2b5e1f03;
+const SEED_TAG = 0x1b873593;
+const SEED_PAIR = 0x6b43a9b5;
+/** Tags worth pairing (the rest, like "global", carry no meaning of their own). */
+const PAIRABLE = (1 << 26) - 1;
+const PAIR_WINDOW = 5;
+const PAIR_LIMIT = 64;
+const TAG_VALUE = 0.5;
+
+function bits(tags: number): number[] {
+  const out: number[] = [];
+  for (let b = 0; b < 26; b++) if (tags & PAIRABLE & (1 << b)) out.push(b);
+  return out;
+}
+
+/** One feature per tag found, one per pair of tags found within PAIR_WINDOW tokens. */
+function addTagFeatures(f: Features, matches: readonly Match[]): void {
+  let pairs = 0;
+  for (let i = 0; i < matches.length; i++) {
+    const a = matches[i]!;
+    const ab = bits(a.entry.tags);
+    for (const x of ab) {
+      f.idx[f.size] = (Math.imul(SEED_TAG ^ x, 0x9e3779b1) >>> 0) & MASK;
+      f.val[f.size++] = TAG_VALUE;
+    }
+    for (let j = i + 1; j < matches.length && pairs < PAIR_LIMIT; j++) {
+      const b = matches[j]!;
+      if (b.first - a.last > PAIR_WINDOW || a.first - b.last > PAIR_WINDOW) continue;
+      pairs++;
+      for (const x of ab) {
+        for (const y of bits(b.entry.tags)) {
+          const lo = Math.min(x, y);
+          const hi = Math.max(x, y);
+          if (f.size >= f.idx.length - 64) return;
+          f.idx[f.size] = (Math.imul(SEED_PAIR ^ (lo * 32 + hi), 0x85ebca6b) >>> 0) & MASK;
+          f.val[f.size++] = TAG_VALUE;
+        }
+      }
+    }
+  }
+}
 
 /**
  * Extracts the feature vector of one message.
  * @example extractFeatures(normalise('you idiot'), new Float32Array(29)).size > 0
  */
-export function extractFeatures(text: Normalised, dense: Float32Array, out?: Features): Features {
+export function extractFeatures(text: Normalised, dense: Float32Array, matches: readonly Match[] = [], out?: Features): Features {
   const tokens = text.tokens;
-  let cap = 8;
+  let cap = 8 + matches.length * 6 + Math.min(matches.length * matches.length, PAIR_LIMIT) * 4;
   for (const t of tokens) cap += 4 + Math.min(t.text.length, MAX_WORD) * 2;
   cap += dense.length;
   const f = out && out.idx.length >= cap ? out : { idx: new Int32Array(cap), val: new Float32Array(cap), size: 0 };
@@ -55,7 +120,7 @@ export function extractFeatures(text: Normalised, dense: Float32Array, out?: Fea
     const n = Math.min(s.length, MAX_WORD);
     // Word-boundary markers: ^ and $ are folded into the seed so "^idi" and "idi" differ.
     for (let i = -1; i + 3 <= n + 1; i++) {
-      for (const len of [3, 4]) {
+      for (const len of NGRAM_LENGTHS) {
         const from = Math.max(0, i);
         const to = Math.min(n, i + len);
         if (to - from < 2 || i + len > n + 1) continue;
@@ -66,9 +131,10 @@ export function extractFeatures(text: Normalised, dense: Float32Array, out?: Fea
       }
     }
   }
-  // Scale the hashed block to unit length so long messages do not swamp the rule features.
+  // Scale the n-gram block to unit length so long messages do not swamp the other features.
   const norm = f.size > 0 ? 1 / Math.sqrt(f.size) : 0;
   for (let i = 0; i < f.size; i++) f.val[i] = norm;
+  addTagFeatures(f, matches);
   for (let d = 0; d < dense.length; d++) {
     if (dense[d] === 0) continue;
     f.idx[f.size] = HASH_SIZE + d;

@@ -13,6 +13,7 @@ import { LANGUAGES, type Language } from '../types.js';
 import type { LanguageDetector, LanguageGuess } from './LanguageDetector.js';
 
 const LATIN: Language[] = ['en', 'pl', 'de', 'es', 'fr'];
+const LATIN_ALL: Language[] = [...LATIN, 'ar', 'zh', 'he'];
 const CYRILLIC: Language[] = ['ru', 'uk'];
 const HINT_BITS = Object.values(LANG_BIT);
 
@@ -65,7 +66,8 @@ export class ScriptStopwordDetector implements LanguageDetector {
         guess.active = langBit('ru') | langBit('uk');
         break;
       default:
-        guess = best(LATIN, votes, 'en');
+        // Arabizi, pinyin and Hebrew in Latin letters are told by their packs' Latin stopwords.
+        guess = best(LATIN_ALL, votes, 'en');
     }
     // Other scripts with a real share of the letters bring their packs along (mixed messages).
     if (total > 0) {

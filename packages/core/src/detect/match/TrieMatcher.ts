@@ -13,12 +13,19 @@ import type { Match, Matcher } from './Matcher.js';
 
 class Node {
   next = new Map<number, Node>();
+  /** Single-word entries ending here. */
   ends: Entry[] | null = null;
+  /** Phrases whose first word ends here, by their second word when it is an exact word. */
+  byNext: Map<string, Entry[]> | null = null;
+  /** Phrases whose second word is a stem, an ending or a gap: checked one by one. */
+  phrases: Entry[] | null = null;
 }
 
 const STAR = 42; // '*', a masked letter in a message
 /** Upper bound on trie nodes visited for one masked token, so "*****…" cannot blow up. */
-const WILDCARD_BUDGET = 4000;
+const WILDCARD_BUDGET = 2000;
+/** Masked words longer than this are not words; stops deep recursion on "*****…". */
+const MAX_WILD_LENGTH = 40;
 
 /**
  * Bit of a language in an `active` set.
@@ -31,13 +38,24 @@ export function langBit(lang: Language): number {
 export class TrieMatcher implements Matcher {
   private readonly head = new Node();
   private readonly any = new Node();
+  /** Chinese entries: walked inside runs of CJK characters only. */
+  private readonly cjk = new Node();
   private readonly prefixes: { script: Script; lang: Language; list: string[] }[] = [];
+  // The token being matched. Kept in fields rather than closures: matching runs for every token
+  // of every message, and a closure per token was a measurable share of the time.
+  private tokens: Token[] = [];
+  private t = 0;
+  private len = 0;
+  private viaAlt = false;
+  private active = 0;
+  private only: Language | undefined;
+  private out: Match[] = [];
 
   constructor(packs: Pack[]) {
     for (const pack of packs) {
       for (const e of pack.entries) {
         const first = e.items[0]!;
-        const root = first.kind === ItemKind.Suffix || first.kind === ItemKind.Infix ? this.any : this.head;
+        const root = e.cjk ? this.cjk : first.kind === ItemKind.Suffix || first.kind === ItemKind.Infix ? this.any : this.head;
         insert(root, first.text, e);
       }
       if (pack.prefixes.length > 0) {
@@ -52,44 +70,120 @@ export class TrieMatcher implements Matcher {
    */
   match(tokens: Token[], active: number): Match[] {
     const out: Match[] = [];
-    const ok = (e: Entry): boolean => e.global || (langBit(e.lang) & active) !== 0;
+    this.tokens = tokens;
+    this.active = active;
+    this.out = out;
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t]!;
       if (tok.script === Script.Cjk) {
-        if (!tok.joinPrev || t === 0 || tokens[t - 1]!.script !== Script.Cjk) this.matchCjkRun(tokens, t, ok, out);
+        if (!tok.joinPrev || t === 0 || tokens[t - 1]!.script !== Script.Cjk) this.matchCjkRun(t);
         continue;
       }
       if (tok.letters === 0) continue;
-      this.matchWord(tokens, t, tok.text, false, ok, out);
-      if (tok.alts) for (const alt of tok.alts) if (alt !== tok.text) this.matchWord(tokens, t, alt, true, ok, out);
+      this.t = t;
+      this.matchWord(tok, tok.text, false);
+      if (tok.alts) for (const alt of tok.alts) if (alt !== tok.text) this.matchWord(tok, alt, true);
     }
+    this.tokens = [];
+    this.out = [];
     return suppress(out);
   }
 
-  private matchWord(tokens: Token[], t: number, text: string, viaAlt: boolean, ok: (e: Entry) => boolean, out: Match[]): void {
+  private matchWord(tok: Token, text: string, viaAlt: boolean): void {
     const len = text.length;
-    const found = (e: Entry, from: number, to: number, lang?: Language): void => {
-      const first = e.items[0]!;
-      if (lang !== undefined && e.lang !== lang) return;
-      if ((first.kind === ItemKind.Exact || first.kind === ItemKind.Suffix) && to !== len) return;
-      if (!ok(e)) return;
-      const last = e.items.length === 1 ? t : matchRest(e.items, 1, t + 1, tokens, this.prefixes);
-      if (last < 0) return;
-      out.push({ entry: e, first: t, last, start: tokens[t]!.start, end: tokens[last]!.end, viaAlt });
-      void from;
-    };
-    walk(this.head, text, 0, found);
-    const tok = tokens[t]!;
+    this.len = len;
+    this.viaAlt = viaAlt;
+    this.only = undefined;
+    this.walk(this.head, text, 0);
     if (tok.script === Script.Hebrew || tok.script === Script.Arabic) {
       for (const p of this.prefixes) {
         if (p.script !== tok.script) continue;
-        for (const pre of p.list) if (len > pre.length + 1 && text.startsWith(pre)) walk(this.head, text, pre.length, found, p.lang);
+        this.only = p.lang;
+        for (const pre of p.list) if (len > pre.length + 1 && text.startsWith(pre)) this.walk(this.head, text, pre.length);
       }
+      this.only = undefined;
     }
-    for (let s = 0; s < len; s++) walk(this.any, text, s, found);
+    // Other spellings (transliteration, raw digits) are whole words: their entries are written as
+    // words or stems, so the any-offset walk is only needed for the token as typed.
+    if (viaAlt) return;
+    const anyNext = this.any.next;
+    for (let s = 0; s < len; s++) if (anyNext.has(text.charCodeAt(s))) this.walk(this.any, text, s);
   }
 
-  private matchCjkRun(tokens: Token[], t: number, ok: (e: Entry) => boolean, out: Match[]): void {
+  /** Called for every entry whose first word ends at `to` in the current token text. */
+  private found(e: Entry, to: number): void {
+    if (this.only !== undefined && e.lang !== this.only) return;
+    const kind = e.items[0]!.kind;
+    if ((kind === ItemKind.Exact || kind === ItemKind.Suffix) && to !== this.len) return;
+    if (!e.global && (e.bit & this.active) === 0) return;
+    const t = this.t;
+    const last = e.items.length === 1 ? t : matchRest(e.items, 1, t + 1, this.tokens, this.prefixes);
+    if (last < 0) return;
+    this.out.push({ entry: e, first: t, last, start: this.tokens[t]!.start, end: this.tokens[last]!.end, viaAlt: this.viaAlt });
+  }
+
+  private walk(root: Node, text: string, from: number): void {
+    let node: Node | undefined = root;
+    for (let i = from; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === STAR) {
+        this.walkWild(node, text, i, from, { left: WILDCARD_BUDGET });
+        return;
+      }
+      node = node.next.get(c);
+      if (!node) return;
+      if (node.ends) for (const e of node.ends) this.found(e, i + 1);
+      if (node.byNext || node.phrases) this.foundPhrases(node, i + 1);
+    }
+  }
+
+  /** Phrases starting in the current token: only those whose second word can follow are tried. */
+  private foundPhrases(node: Node, to: number): void {
+    if (node.phrases) for (const e of node.phrases) this.found(e, to);
+    const next = this.tokens[this.t + 1];
+    if (!node.byNext || !next) return;
+    const list = node.byNext.get(next.text);
+    if (list) for (const e of list) this.found(e, to);
+    if (next.alts) for (const a of next.alts) if (a !== next.text) node.byNext.get(a)?.forEach((e) => this.found(e, to));
+    if (next.masked || next.script === Script.Hebrew || next.script === Script.Arabic) {
+      // Masked words and words behind clitic prefixes cannot be looked up by their text.
+      for (const entries of node.byNext.values()) for (const e of entries) this.found(e, to);
+    }
+  }
+
+  /**
+   * Continues a walk through masked letters. A star stands for one letter and may stretch over
+   * two more (people write х*йня for хуйня, f*** for fuck); a star right after another may also
+   * stand for nothing ("a**hole" for the squeezed "ahole").
+   */
+  private walkWild(node: Node, text: string, i: number, from: number, budget: { left: number }, stretch = 2): void {
+    if (--budget.left < 0 || i === text.length || i - from > MAX_WILD_LENGTH) return;
+    const c = text.charCodeAt(i);
+    if (c === STAR) {
+      for (const child of node.next.values()) {
+        this.reportAt(child, i + 1);
+        this.walkWild(child, text, i + 1, from, budget);
+        if (stretch > 0 && text.charCodeAt(i + 1) !== STAR) this.walkWild(child, text, i, from, budget, stretch - 1);
+      }
+      if (i > from && text.charCodeAt(i - 1) === STAR) {
+        this.reportAt(node, i + 1);
+        this.walkWild(node, text, i + 1, from, budget);
+      }
+      return;
+    }
+    const next = node.next.get(c);
+    if (!next) return;
+    this.reportAt(next, i + 1);
+    this.walkWild(next, text, i + 1, from, budget);
+  }
+
+  private reportAt(node: Node, to: number): void {
+    if (node.ends) for (const e of node.ends) this.found(e, to);
+    if (node.byNext || node.phrases) this.foundPhrases(node, to);
+  }
+
+  private matchCjkRun(t: number): void {
+    const tokens = this.tokens;
     let text = '';
     const owner: number[] = [];
     for (let u = t; u < tokens.length && tokens[u]!.script === Script.Cjk && (u === t || tokens[u]!.joinPrev); u++) {
@@ -97,13 +191,21 @@ export class TrieMatcher implements Matcher {
       text += s;
       for (let k = 0; k < s.length; k++) owner.push(u);
     }
+    const cjkNext = this.cjk.next;
     for (let s = 0; s < text.length; s++) {
-      walk(this.any, text, s, (e, from, to) => {
-        if (!e.cjk || !ok(e)) return;
-        const first = owner[from]!;
-        const last = owner[to - 1]!;
-        out.push({ entry: e, first, last, start: tokens[first]!.start, end: tokens[last]!.end, viaAlt: false });
-      });
+      let node = cjkNext.get(text.charCodeAt(s));
+      for (let i = s; node; ) {
+        if (node.ends) {
+          for (const e of node.ends) {
+            if (!e.global && (e.bit & this.active) === 0) continue;
+            const first = owner[s]!;
+            const last = owner[i]!;
+            this.out.push({ entry: e, first, last, start: tokens[first]!.start, end: tokens[last]!.end, viaAlt: false });
+          }
+        }
+        if (++i >= text.length) break;
+        node = node.next.get(text.charCodeAt(i));
+      }
     }
   }
 }
@@ -116,50 +218,14 @@ function insert(root: Node, text: string, e: Entry): void {
     if (!next) node.next.set(c, (next = new Node()));
     node = next;
   }
-  (node.ends ??= []).push(e);
-}
-
-type Found = (e: Entry, from: number, to: number, lang?: Language) => void;
-
-/** Walks `root` along `text` from `from`, reporting every entry that ends on the way. */
-function walk(root: Node, text: string, from: number, found: Found, lang?: Language): void {
-  let node: Node | undefined = root;
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === STAR) {
-      walkWild(node, text, i, from, found, lang, { left: WILDCARD_BUDGET });
-      return;
-    }
-    node = node.next.get(c);
-    if (!node) return;
-    if (node.ends) for (const e of node.ends) found(e, from, i + 1, lang);
-  }
-}
-
-/** Continues a walk through masked letters: each `*` is one letter, a `*` after another may be none. */
-function walkWild(node: Node, text: string, i: number, from: number, found: Found, lang: Language | undefined, budget: { left: number }): void {
-  if (--budget.left < 0) return;
-  if (i === text.length) return;
-  const c = text.charCodeAt(i);
-  const report = (n: Node, end: number): void => {
-    if (n.ends && end === text.length) for (const e of n.ends) found(e, from, end, lang);
-  };
-  if (c === STAR) {
-    for (const child of node.next.values()) {
-      report(child, i + 1);
-      walkWild(child, text, i + 1, from, found, lang, budget);
-    }
-    // A run of stars may hide fewer letters than it has stars ("a**hole" for the squeezed "ahole").
-    if (i > from && text.charCodeAt(i - 1) === STAR) {
-      report(node, i + 1);
-      walkWild(node, text, i + 1, from, found, lang, budget);
-    }
-    return;
-  }
-  const next = node.next.get(c);
-  if (!next) return;
-  report(next, i + 1);
-  walkWild(next, text, i + 1, from, found, lang, budget);
+  const second = e.items[1];
+  if (!second) (node.ends ??= []).push(e);
+  else if (second.kind === ItemKind.Exact) {
+    node.byNext ??= new Map();
+    const list = node.byNext.get(second.text);
+    if (list) list.push(e);
+    else node.byNext.set(second.text, [e]);
+  } else (node.phrases ??= []).push(e);
 }
 
 /** Matches the remaining words of a phrase from token `t`; returns the last token index or -1. */

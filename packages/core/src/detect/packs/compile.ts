@@ -4,7 +4,7 @@
  * once, when packs are built or loaded, never per message: a bad line throws a PackSyntaxError
  * naming the file, line and column.
  */
-import type { Language } from '../types.js';
+import { LANGUAGES, type Language } from '../types.js';
 import { charInfo, CharClass, Script } from '../normalise/01-fold/index.js';
 import { squeeze } from '../normalise/03-deobfuscate/index.js';
 import { parseTags, Tag } from './tags.js';
@@ -31,6 +31,8 @@ export interface Item {
 export interface Entry {
   id: number;
   lang: Language;
+  /** Bit of `lang` in an active-language set (see langBit). */
+  bit: number;
   tags: number;
   severity: number;
   items: Item[];
@@ -131,7 +133,7 @@ export function parsePattern(pattern: string): Item[] | string {
 export function compilePack(src: PackSource, firstId: number): Pack {
   const file = `data/lexicons/${src.lang}/lexicon.tsv`;
   const entries: Entry[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { line: number; entry: Entry }>();
   src.lexicon.split('\n').forEach((rawLine, index) => {
     const lineNo = index + 1;
     const line = rawLine.replace(/\r$/, '');
@@ -148,23 +150,31 @@ export function compilePack(src: PackSource, firstId: number): Pack {
       throw new PackSyntaxError(file, lineNo, pattern.length + tagList.length + 3, `severity must be 0–3, found "${sev}"`);
     const key = items.map((i) => `${i.kind}:${i.text}`).join(' ');
     const before = seen.get(key);
-    if (before !== undefined) throw new PackSyntaxError(file, lineNo, 1, `duplicate pattern "${pattern}" (first on line ${before})`);
-    seen.set(key, lineNo);
+    if (before !== undefined) {
+      // Two spellings that fold to one key (ة/ه, with/without accents) are one entry: merge them.
+      // The same text written twice is a mistake in the list.
+      if (before.entry.pattern.trim().toLowerCase() === pattern.trim().toLowerCase())
+        throw new PackSyntaxError(file, lineNo, 1, `duplicate pattern "${pattern}" (first on line ${before.line})`);
+      before.entry.tags |= tags.bits & ~Tag.global;
+      before.entry.global ||= (tags.bits & Tag.global) !== 0;
+      before.entry.severity = Math.max(before.entry.severity, severity);
+      return;
+    }
     const first = items[0]!;
     const cjk = isCjkText(first.text);
-    // Latin-letter entries of non-Latin packs (pinyin "sb", Arabizi "7mar") are written for exactly
-    // the people who type them in any language setting, so they apply everywhere.
-    const foreignLatin = !cjk && ['zh', 'he', 'ar'].includes(src.lang) && charInfo(first.text.codePointAt(0)!).script === Script.Latin;
-    entries.push({
+    const entry: Entry = {
       id: firstId + entries.length,
       lang: src.lang,
+      bit: 1 << LANGUAGES.indexOf(src.lang),
       tags: tags.bits & ~Tag.global,
       severity,
       items,
       pattern,
-      global: (tags.bits & Tag.global) !== 0 || foreignLatin,
+      global: (tags.bits & Tag.global) !== 0,
       cjk,
-    });
+    };
+    seen.set(key, { line: lineNo, entry });
+    entries.push(entry);
   });
   const words = (text: string): string[] =>
     text

@@ -39,7 +39,20 @@ export interface RuleHit {
 export interface RuleResult {
   features: Float32Array;
   hits: RuleHit[];
+  /**
+   * Bit per label (LABELS order) that some unshielded lexicon match supports. A flagged label
+   * without support would rest on n-gram statistics alone; decide.ts does not allow that.
+   */
+  support: number;
 }
+
+const SUPPORT = {
+  profanity: 1 << 2,
+  abuse: 1 << 3,
+  threat: 1 << 4,
+  self_harm: 1 << 5,
+} as const;
+const ABUSIVE = Tag.insult | Tag.insult_adj | Tag.slur | Tag.dehuman | Tag.directed | Tag.harass | Tag.intimidate;
 
 const TARGET = Tag.p2 | Tag.staff | Tag.place;
 const INTENT = Tag.p1 | Tag.fut;
@@ -51,6 +64,7 @@ const INTENT = Tag.p1 | Tag.fut;
 export function applyRules(text: Normalised, matches: Match[], cjk: boolean): RuleResult {
   const features = new Float32Array(RULE_FEATURES.length);
   const hits: RuleHit[] = [];
+  let support = 0;
   const tokens = text.tokens;
   // Chinese tokens are single characters, so windows are counted wider there.
   const w = cjk ? 10 : 5;
@@ -69,7 +83,13 @@ export function applyRules(text: Normalised, matches: Match[], cjk: boolean): Ru
     const to = self.last + after;
     return matches.find((o) => o !== self && o.entry.tags & tags && o.last >= from && o.first <= to);
   };
-  const quoted = (m: Match): boolean => tokens[m.first]!.quoted || near(m, Tag.quote, w + 2, 3) !== undefined;
+  // Reported speech: inside quotation marks, or a reporting phrase ("called me", "сказал") earlier
+  // in the same sentence or just after the words.
+  const quoted = (m: Match): boolean => {
+    if (tokens[m.first]!.quoted) return true;
+    const q = near(m, Tag.quote, w + 2, 3);
+    return q !== undefined && tokens[q.first]!.sentence === tokens[m.first]!.sentence;
+  };
   const selfDirected = (m: Match): boolean =>
     matches.some((o) => o.entry.tags & Tag.self && o.first <= m.first && o.last >= m.last) ||
     (near(m, Tag.p1, 3, 0) !== undefined && near(m, Tag.p2 | Tag.staff, w, w) === undefined);
@@ -87,10 +107,16 @@ export function applyRules(text: Normalised, matches: Match[], cjk: boolean): Ru
       set('shield_quoted', 1);
       continue;
     }
+    if (tags & (Tag.threat | Tag.harm | Tag.weapon)) support |= SUPPORT.threat;
+    if (tags & Tag.selfharm || (tags & Tag.harm && near(m, Tag.selfref, 1, 2))) support |= SUPPORT.self_harm;
+    if (tags & Tag.prof) support |= SUPPORT.profanity | SUPPORT.abuse;
+    if (tags & ABUSIVE && !((tags & (Tag.insult | Tag.insult_adj | Tag.dehuman)) !== 0 && (tags & (Tag.slur | Tag.directed | Tag.harass | Tag.intimidate)) === 0 && selfDirected(m)))
+      support |= SUPPORT.abuse;
     if (tags & Tag.threat) hit('threat_phrase', 'threat', m);
     if (tags & Tag.selfharm) hit('selfharm_phrase', 'self_harm', m);
     if (tags & Tag.harm) {
-      const self = near(m, Tag.selfref, 2, 3);
+      // "kill myself", "убью себя", "zabiję się": the reflexive stands next to the verb.
+      const self = near(m, Tag.selfref, 1, 2);
       if (self) {
         hit('selfharm_harm_self', 'self_harm', m);
       } else if (negated(m)) {
@@ -130,5 +156,5 @@ export function applyRules(text: Normalised, matches: Match[], cjk: boolean): Ru
   else if (s.exclamations === 1) set('frustration_exclaim', 0.5);
   if (s.questions >= 2) set('frustration_question', 1);
   if (tokens.length <= 4) set('short_message', 1);
-  return { features, hits };
+  return { features, hits, support };
 }

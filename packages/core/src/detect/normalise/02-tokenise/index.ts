@@ -27,6 +27,8 @@ export interface Token {
   joinPrev: boolean;
   /** Inside quotation marks in the original. */
   quoted: boolean;
+  /** Index of the sentence the token is in (sentences end at . ! ? … and line breaks). */
+  sentence: number;
   /** Other spellings to try when matching (leetspeak kept raw, Cyrillic transliteration). */
   alts: string[] | null;
   /** Contains `*` wildcards standing for masked letters. */
@@ -43,6 +45,9 @@ export interface TextStats {
   hints: number[];
 }
 
+const SENTENCE_END = new Set(['.', '!', '?', '…', '。', '！', '？', '\n', ';']);
+/** Short pieces glued by one of these make one word: "ch.uj", "sz.mat.a". */
+const GLUE = new Set(['.', '*', '_', '·', '•']);
 const OPEN_QUOTES = new Set(['"', '“', '„', '«', '「', '『', '‘']);
 const CLOSE_QUOTES = new Set(['"', '”', '»', '」', '』', '’']);
 /** Gaps that may separate spelled-out letters (f.u.c.k) or obfuscated CJK (傻*逼). */
@@ -94,6 +99,7 @@ function trimmed(b: Builder, quoted: boolean): Token | null {
     upper: b.upper,
     joinPrev: false,
     quoted,
+    sentence: 0,
     alts: null,
     masked: false,
   };
@@ -126,11 +132,13 @@ export function tokenise(text: string, limit: number): { tokens: Token[]; stats:
   const stats: TextStats = { exclamations: 0, questions: 0, letters: 0, upper: 0, hints: new Array(10).fill(0) };
   const b = new Builder();
   let quoted = false;
+  let sentence = 0;
   let lastCjkEnd = -2;
   const flush = (): void => {
     if (b.start >= 0) {
       const t = trimmed(b, quoted);
       if (t) {
+        t.sentence = sentence;
         // "!" inside a word is leetspeak for i; at its end it is an exclamation.
         if (b.text.endsWith('!')) stats.exclamations++;
         tokens.push(t);
@@ -149,7 +157,7 @@ export function tokenise(text: string, limit: number): { tokens: Token[]; stats:
         flush();
         const t: Token = {
           text: info.fold, start: i, end: i + width, script: Script.Cjk, latin: 0, cyrillic: 0, letters: 1,
-          digits: 0, symbols: 0, upper: 0, quoted, alts: null, masked: false,
+          digits: 0, symbols: 0, upper: 0, quoted, sentence, alts: null, masked: false,
           joinPrev: lastCjkEnd === i || (lastCjkEnd >= 0 && JOIN_GAP.test(text.slice(lastCjkEnd, i)) && !/\s{2}/.test(text.slice(lastCjkEnd, i))),
         };
         tokens.push(t);
@@ -181,6 +189,7 @@ export function tokenise(text: string, limit: number): { tokens: Token[]; stats:
       default: {
         flush();
         const c = info.fold;
+        if (SENTENCE_END.has(c)) sentence++;
         if (c === '!' || c === '！') stats.exclamations++;
         else if (c === '?' || c === '？') stats.questions++;
         else if (OPEN_QUOTES.has(c) || CLOSE_QUOTES.has(c)) {
@@ -195,7 +204,7 @@ export function tokenise(text: string, limit: number): { tokens: Token[]; stats:
     i += width;
   }
   flush();
-  return { tokens: joinSpelledOut(tokens, text), stats };
+  return { tokens: joinGlued(joinSpelledOut(tokens, text), text), stats };
 }
 
 function addHints(hints: number[], mask: number): void {
@@ -230,6 +239,41 @@ function joinSpelledOut(tokens: Token[], text: string): Token[] {
     out?.push(t);
   }
   return out ?? tokens;
+}
+
+/**
+ * Joins pieces of at most three letters glued by a single dot, star or underscore ("ch.uj",
+ * "sz.mat.a", "p*z.da"): an obfuscated word, not a sentence break (those come with a space).
+ */
+function joinGlued(tokens: Token[], text: string): Token[] {
+  let out: Token[] | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    let j = i + 1;
+    while (j < tokens.length && isPiece(tokens[j - 1]!) && isPiece(tokens[j]!) && tokens[j]!.start - tokens[j - 1]!.end === 1 && GLUE.has(text[tokens[j - 1]!.end]!)) j++;
+    if (j - i >= 2) {
+      out ??= tokens.slice(0, i);
+      const run = tokens.slice(i, j);
+      const joined: Token = { ...t, text: run.map((r) => r.text).join(''), end: run[run.length - 1]!.end };
+      for (const r of run.slice(1)) {
+        joined.latin += r.latin;
+        joined.cyrillic += r.cyrillic;
+        joined.letters += r.letters;
+        joined.digits += r.digits;
+        joined.symbols += r.symbols;
+        joined.upper += r.upper;
+      }
+      out.push(joined);
+      i = j - 1;
+      continue;
+    }
+    out?.push(t);
+  }
+  return out ?? tokens;
+}
+
+function isPiece(t: Token): boolean {
+  return t.script !== Script.Cjk && t.letters > 0 && t.text.length <= 3;
 }
 
 function isSingle(t: Token): boolean {

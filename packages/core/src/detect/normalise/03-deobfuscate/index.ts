@@ -62,16 +62,24 @@ function mapChars(text: string, table: Record<string, string>): string {
 }
 
 /**
- * Collapses runs of the same letter to one ("fuuuck" → "fuck", "asshole" → "ashole"); `*` runs
- * are kept because each star stands for a letter.
+ * Collapses stretched letters ("fuuuck" → "fuck", "asshole" → "ashole"). `*` runs are kept (each
+ * star stands for a letter); doubled Chinese characters are kept (妈妈 "mum", 谢谢 "thanks");
+ * in Hebrew and Arabic, written without vowels, a double letter is spelling (מפוצץ), so only runs
+ * of three or more count as stretching.
  * @example squeeze('idiooot') // 'idiot'
  */
 export function squeeze(text: string): string {
   let out = '';
-  let prev = '';
-  for (const c of text) {
-    if (c !== prev || c === '*') out += c;
-    prev = c;
+  for (let i = 0; i < text.length; ) {
+    const c = text[i]!;
+    let j = i + 1;
+    while (j < text.length && text[j] === c) j++;
+    const code = c.charCodeAt(0);
+    const run = j - i;
+    if (c === '*' || code >= 0x2e80) out += text.slice(i, j);
+    else if (code >= 0x590 && code <= 0x6ff) out += run >= 3 ? c : text.slice(i, j);
+    else out += c;
+    i = j;
   }
   return out;
 }

@@ -12,10 +12,11 @@ import { Script } from '../01-fold/index.js';
 import type { Token } from '../02-tokenise/index.js';
 import { squeeze } from '../03-deobfuscate/index.js';
 
-const MULTI: [string, string][] = [
-  ['shch', 'щ'], ['sch', 'щ'], ['zh', 'ж'], ['kh', 'х'], ['ch', 'ч'], ['sh', 'ш'], ['ts', 'ц'], ['tz', 'ц'],
-  ['ya', 'я'], ['ja', 'я'], ['yo', 'е'], ['jo', 'е'], ['yu', 'ю'], ['ju', 'ю'], ['ye', 'е'], ['je', 'е'], ['yi', 'ї'],
-];
+/** Digraphs by their first letter: second letter → Cyrillic (shch/sch are handled first). */
+const DIGRAPHS: Record<string, Record<string, string>> = {
+  z: { h: 'ж' }, k: { h: 'х' }, c: { h: 'ч' }, s: { h: 'ш' }, t: { s: 'ц', z: 'ц' },
+  y: { a: 'я', o: 'е', u: 'ю', e: 'е', i: 'ї' }, j: { a: 'я', o: 'е', u: 'ю', e: 'е' },
+};
 const SINGLE: Record<string, string> = {
   a: 'а', b: 'б', v: 'в', g: 'г', d: 'д', e: 'е', z: 'з', i: 'и', y: 'и', j: 'и', k: 'к', l: 'л', m: 'м', n: 'н',
   o: 'о', p: 'п', r: 'р', s: 'с', t: 'т', u: 'у', f: 'ф', h: 'х', c: 'ц', w: 'в', q: 'к', x: 'х', "'": 'ь',
@@ -41,16 +42,26 @@ export function transliterate(token: Token): Token {
 
 function phonetic(text: string): string {
   let out = '';
-  outer: for (let i = 0; i < text.length; ) {
-    for (const [from, to] of MULTI) {
-      if (text.startsWith(from, i)) {
-        out += to;
-        i += from.length;
-        continue outer;
-      }
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    // "shch" and "sch" are щ; every other digraph is two letters.
+    if (c === 's' && text[i + 1] === 'c' && text[i + 2] === 'h') {
+      out += 'щ';
+      i += 2;
+      continue;
     }
-    out += SINGLE[text[i]!] ?? text[i];
-    i++;
+    if (c === 's' && text[i + 1] === 'h' && text[i + 2] === 'c' && text[i + 3] === 'h') {
+      out += 'щ';
+      i += 3;
+      continue;
+    }
+    const di = DIGRAPHS[c]?.[text[i + 1] ?? ''];
+    if (di !== undefined) {
+      out += di;
+      i++;
+      continue;
+    }
+    out += SINGLE[c] ?? c;
   }
   return out;
 }

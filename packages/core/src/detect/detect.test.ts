@@ -1,0 +1,100 @@
+/**
+ * What an agent would notice, language by language: clear cases of each label, the hard
+ * negatives of LABELS.md, obfuscated forms, evidence that points at the words, and masking.
+ * Sentences here are written for the tests (not taken from the corpus).
+ */
+import { describe, expect, it } from 'vitest';
+import { createDetector } from './index.js';
+import type { Label, Language } from './types.js';
+
+const detector = createDetector();
+
+type Case = [Language, string, Label];
+
+describe('labels in every language', () => {
+  it.each<Case>([
+    ['en', 'Hi, could you tell me when my parcel will arrive?', 'none'],
+    ['en', 'This is the fourth time I am calling about this, it is absolutely ridiculous!', 'frustration'],
+    ['en', 'this f***ing router died again', 'profanity'],
+    ['en', 'you useless idiot', 'abuse'],
+    ['en', 'I will come to your office and break your face', 'threat'],
+    ['en', "I don't want to live anymore", 'self_harm'],
+    ['ru', 'Подскажите, пожалуйста, где моя посылка?', 'none'],
+    ['ru', 'ты тупой идиот', 'abuse'],
+    ['ru', 'я тебя убью', 'threat'],
+    ['ru', 'если отключите свет, я покончу с собой', 'self_harm'],
+    ['uk', 'Дякую, все працює', 'none'],
+    ['uk', 'я знаю, де ти живеш', 'threat'],
+    ['pl', 'Dzień dobry, kiedy przyjdzie kurier?', 'none'],
+    ['pl', 'ty debilu', 'abuse'],
+    ['pl', 'zabiję cię', 'threat'],
+    ['pl', 'nie chcę już żyć', 'self_harm'],
+    ['zh', '请问我的快递什么时候到？', 'none'],
+    ['zh', '傻逼客服', 'abuse'],
+    ['zh', '我知道你住哪', 'threat'],
+    ['zh', '我不想活了', 'self_harm'],
+    ['he', 'אתה מטומטם', 'abuse'],
+    ['he', 'אני יודע איפה אתה גר', 'threat'],
+    ['ar', 'أنت حمار', 'abuse'],
+    ['ar', 'سأقتلك', 'threat'],
+  ])('%s: %s → %s', (lang, text, label) => {
+    expect(detector.analyze(text).label).toBe(label);
+    expect(detector.analyze(text).language).toBe(lang);
+  });
+});
+
+describe('hard negatives stay none or frustration', () => {
+  it.each<[string, string]>([
+    ['self-directed insult', "I'm such an idiot, I forgot my password again"],
+    ['reported speech', 'your courier called me an idiot at the door'],
+    ['violent idiom', 'this electricity bill is killing me'],
+    ['violent idiom', 'shoot me an email when it ships'],
+    ['Scunthorpe', 'I live in Scunthorpe and my order never came'],
+    ['legitimate escalation', "I'll report you to the ombudsman and talk to my lawyer"],
+    ['Russian idiom', 'эти счета меня убивают'],
+    ['Chinese idiom and strawberries', '笑死我了，草莓真好吃'],
+    ['Hebrew idiom', 'החשבון הזה הורג אותי'],
+  ])('%s: %s', (_kind, text) => {
+    expect(['none', 'frustration']).toContain(detector.analyze(text).label);
+  });
+});
+
+describe('obfuscated forms count as the word they hide', () => {
+  it.each<[string, Label]>([
+    ['f.u.c.k you', 'abuse'],
+    ['ｆｕｃｋ you', 'abuse'],
+    ['you 1d10t', 'abuse'],
+    ['cyka blyat, the app crashed again', 'profanity'],
+    ['ты с*ка тупая', 'abuse'],
+  ])('%s → %s', (text, label) => {
+    expect(detector.analyze(text).label).toBe(label);
+  });
+});
+
+describe('evidence and masking', () => {
+  it('evidence spans name their rule and slice the original text', () => {
+    const text = 'Listen, you IDIOT, where is my refund?';
+    const a = detector.analyze(text);
+    expect(a.label).toBe('abuse');
+    const ev = a.evidence.find((e) => e.category === 'abuse')!;
+    expect(text.slice(ev.start, ev.end)).toBe('IDIOT');
+    expect(ev.rule).toMatch(/^structure:abuse_/);
+    expect(a.masked).toBe('Listen, you *****, where is my refund?');
+  });
+
+  it('a caller-given language wins', () => {
+    expect(detector.analyze('idiot', { lang: 'de' }).language).toBe('de');
+  });
+
+  it('severity follows the label', () => {
+    expect(detector.analyze('Where is my parcel?').severity).toBe(0);
+    expect(detector.analyze('what the hell is going on with this app').severity).toBe(1);
+    expect(detector.analyze('I will kill you').severity).toBe(3);
+  });
+
+  it('scores are probabilities that favour the label', () => {
+    const a = detector.analyze('I know where you live');
+    expect(a.scores.threat).toBeGreaterThan(0.5);
+    expect(Object.values(a.scores).reduce((s, v) => s + v, 0)).toBeCloseTo(1, 2);
+  });
+});
