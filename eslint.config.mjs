@@ -3,14 +3,38 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'stream', 'util', 'url', 'crypto', 'http', 'https', 'net', 'readline', 'events', 'buffer', 'process', 'zlib', 'perf_hooks', 'module', 'vm', 'tty', 'dns', 'cluster'];
+const NODE_BUILTINS = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'stream',
+  'util',
+  'url',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'readline',
+  'events',
+  'buffer',
+  'process',
+  'zlib',
+  'perf_hooks',
+  'module',
+  'vm',
+  'tty',
+  'dns',
+  'cluster',
+];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', 'node_modules/**', '**/_data.ts', '**/_model.ts', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['*.mjs', '*.ts', 'scripts/*.ts'] }, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['*.mjs'] }, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/restrict-template-expressions': 'off',
@@ -32,11 +56,21 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'core runs in the browser too: no process.' }, { name: 'Buffer', message: 'core runs in the browser too: no Buffer.' }, { name: 'require', message: 'no CommonJS in core.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'core runs in the browser too: no process.' },
+        { name: 'Buffer', message: 'core runs in the browser too: no Buffer.' },
+        { name: 'require', message: 'no CommonJS in core.' },
+      ],
     },
   },
   {
     files: ['**/*.test.ts', 'scripts/**/*.ts', 'vitest.config.ts'],
-    rules: { '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/no-unsafe-member-access': 'off', '@typescript-eslint/no-unsafe-argument': 'off', '@typescript-eslint/no-floating-promises': 'off' },
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-floating-promises': 'off',
+    },
   },
 );

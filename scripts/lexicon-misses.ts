@@ -10,14 +10,29 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Detector, loadPacks, LANGUAGES, TAG_NAMES, evaluate, formatReport, PRECEDENCE, type Label, type Language } from '../packages/core/src/index.js';
+import {
+  Detector,
+  loadPacks,
+  LANGUAGES,
+  TAG_NAMES,
+  evaluate,
+  formatReport,
+  PRECEDENCE,
+  type Label,
+  type Language,
+} from '../packages/core/src/index.js';
 
-const { values } = parseArgs({ options: { lang: { type: 'string' }, label: { type: 'string' }, limit: { type: 'string' }, fp: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { lang: { type: 'string' }, label: { type: 'string' }, limit: { type: 'string' }, fp: { type: 'boolean' } },
+});
 const root = join(import.meta.dirname, '..', 'packages', 'core', 'data', 'lexicons');
 const read = (l: string, f: string): string => (existsSync(join(root, l, f)) ? readFileSync(join(root, l, f), 'utf8') : '');
 const sources = LANGUAGES.map((lang) => ({
   lang,
-  lexicon: read(lang, 'lexicon.tsv').split('\n').map((l) => (l.startsWith('#') ? '' : l.split('\t').slice(0, 3).join('\t'))).join('\n'),
+  lexicon: read(lang, 'lexicon.tsv')
+    .split('\n')
+    .map((l) => (l.startsWith('#') ? '' : l.split('\t').slice(0, 3).join('\t')))
+    .join('\n'),
   stopwords: read(lang, 'stopwords.txt'),
   prefixes: read(lang, 'prefixes.txt'),
 }));
@@ -34,7 +49,9 @@ console.log('');
 let shown = 0;
 for (const { r, a } of scored) {
   if (values.label && r.label !== values.label) continue;
-  const wrong = values.fp ? PRECEDENCE.indexOf(a.label) < PRECEDENCE.indexOf(r.label) : PRECEDENCE.indexOf(a.label) > PRECEDENCE.indexOf(r.label);
+  const wrong = values.fp
+    ? PRECEDENCE.indexOf(a.label) < PRECEDENCE.indexOf(r.label)
+    : PRECEDENCE.indexOf(a.label) > PRECEDENCE.indexOf(r.label);
   if (!wrong) continue;
   const t = detector.trace(r.text, { lang: r.lang });
   console.log(`${r.id} [${r.label}/${r.case}] → ${a.label}: ${r.text}`);

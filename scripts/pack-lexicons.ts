@@ -28,7 +28,8 @@ const sources: PackSource[] = LANGUAGES.map((lang) => {
 });
 
 const packs = loadPacks(sources); // throws PackSyntaxError on a bad line
-for (const p of packs) console.log(`${p.lang}: ${p.entries.length} entries, ${p.stopwords.length} stopwords, ${p.prefixes.length} prefixes`);
+for (const p of packs)
+  console.log(`${p.lang}: ${p.entries.length} entries, ${p.stopwords.length} stopwords, ${p.prefixes.length} prefixes`);
 
 const body = `/**
  * @module detect/packs/_data

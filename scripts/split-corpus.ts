@@ -27,7 +27,9 @@ function fnv(s: string): number {
 const train: string[] = [];
 const test: string[] = [];
 const ids = new Set<string>();
-for (const file of readdirSync(join(dir, 'messages')).filter((f) => f.endsWith('.jsonl')).sort()) {
+for (const file of readdirSync(join(dir, 'messages'))
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort()) {
   for (const line of readFileSync(join(dir, 'messages', file), 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const m = JSON.parse(line) as { id: string };

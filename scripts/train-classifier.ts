@@ -17,8 +17,21 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  Detector, loadPacks, PACK_SOURCES, LABELS, HASH_SIZE, HASH_BITS, RULE_FEATURES, toBase64,
-  evaluate, formatReport, isLanguage, labelFromScores, type Label, type StoredModel, type Language,
+  Detector,
+  loadPacks,
+  PACK_SOURCES,
+  LABELS,
+  HASH_SIZE,
+  HASH_BITS,
+  RULE_FEATURES,
+  toBase64,
+  evaluate,
+  formatReport,
+  isLanguage,
+  labelFromScores,
+  type Label,
+  type StoredModel,
+  type Language,
 } from '../packages/core/src/index.js';
 
 const repo = join(import.meta.dirname, '..');
@@ -44,6 +57,7 @@ interface Example {
   lang: string;
   id: string;
   support: number;
+  shielded: number;
 }
 
 function mulberry32(seed: number): () => number {
@@ -66,8 +80,18 @@ function shuffle<T>(xs: T[], rnd: () => number): T[] {
 
 const detector = new Detector({ packs: loadPacks(PACK_SOURCES) });
 function featurise(text: string, y: Label, weight: number, own: boolean, lang: string, id: string): Example {
-  const t = detector.trace(text, isLanguage(lang) ? { lang: lang as Language } : {});
-  return { idx: t.features.idx.slice(0, t.features.size), val: t.features.val.slice(0, t.features.size), y: LABELS.indexOf(y), weight, own, lang, id, support: t.support };
+  const t = detector.trace(text, isLanguage(lang) ? { lang } : {});
+  return {
+    idx: t.features.idx.slice(0, t.features.size),
+    val: t.features.val.slice(0, t.features.size),
+    y: LABELS.indexOf(y),
+    weight,
+    own,
+    lang,
+    id,
+    support: t.support,
+    shielded: t.shielded,
+  };
 }
 
 // --- data ---------------------------------------------------------------------------------------
@@ -85,15 +109,26 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (q) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') q = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') q = false;
       else field += c;
     } else if (c === '"') q = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else if (c !== '\r') field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (c !== '\r') field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -110,12 +145,20 @@ if (PUBLIC_WEIGHT > 0 && existsSync(join(datasets, 'davidson', 'labeled_data.csv
     const cls = Number(r[5]);
     if (!(cls in map) || take[cls]! <= 0) continue;
     // Tweets carry handles, links and retweet markers that customer messages do not.
-    const text = (r[6] ?? '').replace(/@\w+:?/g, '').replace(/https?:\/\/\S+/g, '').replace(/\bRT\b/g, '').replace(/&amp;/g, '&').replace(/&#\d+;/g, ' ').trim();
+    const text = (r[6] ?? '')
+      .replace(/@\w+:?/g, '')
+      .replace(/https?:\/\/\S+/g, '')
+      .replace(/\bRT\b/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&#\d+;/g, ' ')
+      .trim();
     if (text.length < 3) continue;
     take[cls]!--;
     pub.push(featurise(text, map[cls]!, PUBLIC_WEIGHT, false, 'en', `davidson-${r[0]}`));
   }
-  provenance.push(`Davidson et al. 2017 hate-speech-and-offensive-language (MIT): 1,200 each of hate→abuse, offensive→profanity, neither→none, weight ${PUBLIC_WEIGHT}`);
+  provenance.push(
+    `Davidson et al. 2017 hate-speech-and-offensive-language (MIT): 1,200 each of hate→abuse, offensive→profanity, neither→none, weight ${PUBLIC_WEIGHT}`,
+  );
 }
 if (PUBLIC_WEIGHT > 0 && existsSync(join(datasets, 'cold', 'train.csv'))) {
   // COLD (Deng et al. 2022, Apache-2.0): offensive (1) → abuse, non-offensive (0) → none.
@@ -130,7 +173,9 @@ if (PUBLIC_WEIGHT > 0 && existsSync(join(datasets, 'cold', 'train.csv'))) {
     take[cls]!--;
     pub.push(featurise(r[ti] ?? '', cls === 1 ? 'abuse' : 'none', PUBLIC_WEIGHT, false, 'zh', `cold-${take[cls]}`));
   }
-  provenance.push(`COLD (thu-coai/COLDataset, Apache-2.0) train split: 1,200 each of offensive→abuse, non-offensive→none, weight ${PUBLIC_WEIGHT}`);
+  provenance.push(
+    `COLD (thu-coai/COLDataset, Apache-2.0) train split: 1,200 each of offensive→abuse, non-offensive→none, weight ${PUBLIC_WEIGHT}`,
+  );
 }
 console.log(`own training messages: ${own.length}; public: ${pub.length}`);
 
@@ -176,7 +221,10 @@ function train(xs: Example[], seed: number): FloatModel {
       let max = -Infinity;
       for (let k = 0; k < K; k++) max = Math.max(max, z[k]!);
       let sum = 0;
-      for (let k = 0; k < K; k++) sum += z[k] = Math.exp(z[k]! - max);
+      for (let k = 0; k < K; k++) {
+        z[k] = Math.exp(z[k]! - max);
+        sum += z[k]!;
+      }
       const weight = x.weight * cw[x.y]!;
       for (let k = 0; k < K; k++) {
         const g = weight * (z[k]! / sum - (k === x.y ? 1 : 0));
@@ -227,15 +275,25 @@ let bestNll = Infinity;
 for (let t = 0.3; t <= 4; t += 0.05) {
   let nll = 0;
   own.forEach((x, i) => (nll -= Math.log(probs(oofLogits[i]!, t, new Float64Array(K))[x.y]! + 1e-12)));
-  if (nll < bestNll) (bestNll = nll), (temperature = t);
+  if (nll < bestNll) {
+    bestNll = nll;
+    temperature = t;
+  }
 }
 
-
-function score(off: number[]): { objective: number; report: ReturnType<typeof evaluate> } {
-  const rows = own.map((x, i) => ({ gold: LABELS[x.y]!, predicted: labelFromScores(probs(oofLogits[i]!, temperature, off), x.support), lang: x.lang }));
+let unsupportedMin = 1;
+function score(off: number[], minP = unsupportedMin): { objective: number; report: ReturnType<typeof evaluate> } {
+  const rows = own.map((x, i) => ({
+    gold: LABELS[x.y]!,
+    predicted: labelFromScores(probs(oofLogits[i]!, temperature, off), x.support, minP, x.shielded),
+    lang: x.lang,
+  }));
   const report = evaluate(rows);
-  const shortfall = ['abuse', 'threat', 'self_harm'].reduce((s, l) => s + Math.max(0, 0.95 - report.recall[l as 'abuse'])!, 0);
-  const objective = report.macroF1 - 2 * shortfall - 2 * Math.max(0, report.falsePositiveRate - 0.03);
+  const shortfall = (['abuse', 'threat', 'self_harm'] as const).reduce((s, l) => s + Math.max(0, 0.95 - report.recall[l]), 0);
+  // Recall of abuse/threat/self_harm is traded against macro-F1; the 3% false-alarm ceiling is a
+  // hard limit (a console that cries wolf on angry customers is switched off).
+  const overFp = report.falsePositiveRate - 0.03;
+  const objective = report.macroF1 - 2 * shortfall - (overFp > 0 ? 1 + 10 * overFp : 0);
   return { objective, report };
 }
 // Offsets: coordinate search on the out-of-fold predictions (training split only).
@@ -247,10 +305,26 @@ for (let round = 0; round < 3; round++) {
       const trial = [...offsets];
       trial[k]! += d;
       const s = score(trial);
-      if (s.objective > best.objective + 1e-9) (best = s), (offsets[k] = trial[k]!);
+      if (s.objective > best.objective + 1e-9) {
+        best = s;
+        offsets[k] = trial[k]!;
+      }
     }
   }
 }
+// The probability at which a label may stand without a lexicon match behind it.
+for (const minP of [0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 1]) {
+  const s = score(offsets, minP);
+  const r = s.report;
+  console.log(
+    `  p ≥ ${minP}: macro-F1 ${r.macroF1.toFixed(3)}, recall abuse ${r.recall.abuse.toFixed(2)} threat ${r.recall.threat.toFixed(2)} self_harm ${r.recall.self_harm.toFixed(2)}, false alarms ${(100 * r.falsePositiveRate).toFixed(1)}%`,
+  );
+  if (s.objective > best.objective + 1e-9) {
+    best = s;
+    unsupportedMin = minP;
+  }
+}
+console.log(`unsupported labels need p ≥ ${unsupportedMin}`);
 console.log(`temperature ${temperature.toFixed(2)}, offsets ${offsets.map((o) => o.toFixed(2)).join(' ')}`);
 console.log('out-of-fold on the training split (5-fold CV):');
 console.log(formatReport(best.report));
@@ -288,6 +362,7 @@ const model: StoredModel = {
   bias: Array.from(final.bias, (b) => Number(b.toFixed(5))),
   temperature: Number(temperature.toFixed(3)),
   offsets: offsets.map((o) => Number(o.toFixed(3))),
+  unsupportedMin,
   provenance: provenance.join('; '),
 };
 writeFileSync(

@@ -25,8 +25,13 @@ async function main(argv: string[]): Promise<number> {
     case 'analyze': {
       const { values } = parseArgs({ args: rest, options: { input: { type: 'string', short: 'i' }, workers: { type: 'string' } } });
       const workers = values.workers === undefined ? undefined : Number(values.workers);
-      if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new UsageError('--workers must be a whole number (0 runs in the main thread)');
-      await analyzeCommand({ ...(values.input ? { input: values.input } : {}), ...(workers !== undefined ? { workers } : {}) }, process.stdin, process.stdout);
+      if (workers !== undefined && (!Number.isInteger(workers) || workers < 0))
+        throw new UsageError('--workers must be a whole number (0 runs in the main thread)');
+      await analyzeCommand(
+        { ...(values.input ? { input: values.input } : {}), ...(workers !== undefined ? { workers } : {}) },
+        process.stdin,
+        process.stdout,
+      );
       return 0;
     }
     case 'eval': {
@@ -36,7 +41,11 @@ async function main(argv: string[]): Promise<number> {
         options: { json: { type: 'boolean' }, 'rules-only': { type: 'boolean' }, errors: { type: 'boolean' } },
       });
       if (positionals.length !== 1) throw new UsageError('eval needs exactly one FILE of labelled JSON Lines');
-      return evalCommand({ file: positionals[0]!, json: values.json ?? false, rulesOnly: values['rules-only'] ?? false, errors: values.errors ?? false }, process.stdout, process.stderr);
+      return evalCommand(
+        { file: positionals[0]!, json: values.json ?? false, rulesOnly: values['rules-only'] ?? false, errors: values.errors ?? false },
+        process.stdout,
+        process.stderr,
+      );
     }
     case 'bench': {
       const { values } = parseArgs({ args: rest, options: { quick: { type: 'boolean' }, stream: { type: 'string' } } });
@@ -63,7 +72,8 @@ main(process.argv.slice(2)).then(
   (e: unknown) => {
     const err = e as Error & { code?: string };
     if (err instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) process.stderr.write(`calmline: ${err.message}\n\n${HELP}`);
-    else if (err.code === 'ENOENT') process.stderr.write(`calmline: cannot open ${(err as { path?: string }).path ?? 'the input file'}: no such file\n`);
+    else if (err.code === 'ENOENT')
+      process.stderr.write(`calmline: cannot open ${(err as { path?: string }).path ?? 'the input file'}: no such file\n`);
     else process.stderr.write(`calmline: ${err.stack ?? err.message}\n`);
     process.exitCode = 2;
   },

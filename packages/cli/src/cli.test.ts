@@ -17,7 +17,11 @@ function run(args: string[], input = ''): { code: number; out: string; err: stri
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
-const lines = (s: string): Record<string, unknown>[] => s.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = (s: string): Record<string, unknown>[] =>
+  s
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('calmline analyze', () => {
   it('reads JSON Lines from stdin and answers every line in order, bad lines included', () => {
@@ -49,7 +53,10 @@ describe('calmline analyze', () => {
 
   it('reads CSV with a text column, quoted commas, quotes and newlines', () => {
     const file = join(dir, 'in.csv');
-    writeFileSync(file, 'id,text,lang\r\n1,"Hello, I need help with my bill",en\r\n2,"He wrote ""call me""\non two lines",en\r\n3,"ты тупой идиот",ru\r\n4,too,many,fields\r\n');
+    writeFileSync(
+      file,
+      'id,text,lang\r\n1,"Hello, I need help with my bill",en\r\n2,"He wrote ""call me""\non two lines",en\r\n3,"ты тупой идиот",ru\r\n4,too,many,fields\r\n',
+    );
     const r = run(['analyze', '--input', file]);
     expect(r.code).toBe(0);
     const out = lines(r.out);

@@ -52,7 +52,8 @@ async function runPool(source: Readable, n: number, write: (s: string) => Promis
   let nextSeq = 0;
   let inFlight = 0;
   let wake: (() => void) | null = null;
-  let failure: Error | null = null;
+  // A holder object, because TypeScript cannot see assignments made inside the event callbacks.
+  const state: { failure: Error | null } = { failure: null };
   for (const w of pool) {
     w.on('message', (msg: { seq: number; out: string }) => {
       done.set(msg.seq, msg.out);
@@ -60,7 +61,7 @@ async function runPool(source: Readable, n: number, write: (s: string) => Promis
       wake?.();
     });
     w.on('error', (e) => {
-      failure = e;
+      state.failure = e;
       wake?.();
     });
   }
@@ -73,11 +74,11 @@ async function runPool(source: Readable, n: number, write: (s: string) => Promis
   };
   const waitForOne = (): Promise<void> => new Promise((resolve) => (wake = resolve));
   const send = async (items: InputItem[]): Promise<void> => {
-    while (inFlight >= n * 2 && !failure) {
+    while (inFlight >= n * 2 && !state.failure) {
       await waitForOne();
       await flush();
     }
-    if (failure) throw failure;
+    if (state.failure) throw state.failure;
     pool[nextSeq % n]!.postMessage({ seq: nextSeq++, items });
     inFlight++;
   };
@@ -92,11 +93,11 @@ async function runPool(source: Readable, n: number, write: (s: string) => Promis
       }
     }
     if (batch.length) await send(batch);
-    while (nextOut < nextSeq && !failure) {
+    while (nextOut < nextSeq && !state.failure) {
       if (!done.has(nextOut)) await waitForOne();
       await flush();
     }
-    if (failure) throw failure;
+    if (state.failure) throw state.failure;
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }

@@ -29,7 +29,9 @@ function loadCorpus(): Message[] {
   const dir = join(repo, 'corpus', 'messages');
   if (!existsSync(dir)) throw new Error(`bench needs the corpus at ${dir}`);
   const out: Message[] = [];
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.jsonl'))
+    .sort()) {
     for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) if (line.trim()) out.push(JSON.parse(line) as Message);
   }
   return out;
@@ -49,7 +51,13 @@ function rate(messages: string[], ms: number, fn: (s: string) => unknown): numbe
   return (n / (now - start)) * 1000;
 }
 
-function coldStart(): { importToFirstMs: number; processToFirstMs: number; heapMB: number } {
+interface ColdStart {
+  importToFirstMs: number;
+  processToFirstMs: number;
+  heapMB: number;
+}
+
+function coldStart(): ColdStart {
   const core = join(repo, 'packages', 'core', 'dist', 'index.js');
   const script = `
     const t0 = performance.now();
@@ -59,10 +67,13 @@ function coldStart(): { importToFirstMs: number; processToFirstMs: number; heapM
     const t1 = performance.now();
     globalThis.gc(); globalThis.gc();
     console.log(JSON.stringify({ importToFirstMs: t1 - t0, processToFirstMs: t1, heapMB: process.memoryUsage().heapUsed / 1048576 }));`;
-  const runs = [0, 1, 2].map(() => JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' })));
+  const runs = [0, 1, 2].map(
+    () =>
+      JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' })) as ColdStart,
+  );
   // The median of three fresh processes: one slow disk read should not decide the figure.
   runs.sort((a, b) => a.importToFirstMs - b.importToFirstMs);
-  return runs[1];
+  return runs[1]!;
 }
 
 async function streamBench(lines: number, corpus: Message[], out: Writable): Promise<void> {
@@ -110,7 +121,9 @@ export async function benchCommand(args: { quick: boolean; stream: number }, out
   const corpus = loadCorpus();
   const ms = args.quick ? 400 : 2500;
   const cold = coldStart();
-  out.write(`cold start (import + load all packs and model + first result): ${cold.importToFirstMs.toFixed(0)} ms; ${cold.processToFirstMs.toFixed(0)} ms from process start\n`);
+  out.write(
+    `cold start (import + load all packs and model + first result): ${cold.importToFirstMs.toFixed(0)} ms; ${cold.processToFirstMs.toFixed(0)} ms from process start\n`,
+  );
   out.write(`heap after loading: ${cold.heapMB.toFixed(1)} MB\n`);
   const detector = createDetector();
   const all = corpus.map((m) => m.text);
@@ -135,7 +148,9 @@ export async function benchCommand(args: { quick: boolean; stream: number }, out
     }
     const a = Math.max(...ours);
     const b = Math.max(...theirs);
-    out.write(`English (${english.length} messages), single thread: calmline ${Math.round(a).toLocaleString('en')} msg/s (6 labels), obscenity ${Math.round(b).toLocaleString('en')} msg/s (profanity matches only): ratio ${(a / b).toFixed(2)}×\n`);
+    out.write(
+      `English (${english.length} messages), single thread: calmline ${Math.round(a).toLocaleString('en')} msg/s (6 labels), obscenity ${Math.round(b).toLocaleString('en')} msg/s (profanity matches only): ratio ${(a / b).toFixed(2)}×\n`,
+    );
   }
   if (args.stream > 0) await streamBench(args.stream, corpus, out);
   return 0;

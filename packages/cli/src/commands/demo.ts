@@ -8,7 +8,12 @@ import type { Readable, Writable } from 'node:stream';
 import { createDetector, type Analysis } from '@calmline/core';
 
 const COLOURS: Record<string, string> = {
-  none: '\x1b[32m', frustration: '\x1b[33m', profanity: '\x1b[35m', abuse: '\x1b[31m', threat: '\x1b[41;97m', self_harm: '\x1b[44;97m',
+  none: '\x1b[32m',
+  frustration: '\x1b[33m',
+  profanity: '\x1b[35m',
+  abuse: '\x1b[31m',
+  threat: '\x1b[41;97m',
+  self_harm: '\x1b[44;97m',
 };
 
 /**

@@ -33,13 +33,16 @@ export async function evalCommand(args: EvalArgs, stdout: Writable, stderr: Writ
     const r = v as { text?: unknown; label?: unknown; lang?: unknown; id?: unknown } | null;
     if (!r || typeof r.text !== 'string' || !isLabel(r.label)) {
       bad++;
-      stderr.write(`line ${item.line}: skipped, needs a string "text" and a "label" of none, frustration, profanity, abuse, threat or self_harm\n`);
+      stderr.write(
+        `line ${item.line}: skipped, needs a string "text" and a "label" of none, frustration, profanity, abuse, threat or self_harm\n`,
+      );
       continue;
     }
     const lang = isLanguage(r.lang) ? r.lang : undefined;
     const a = detector.analyze(r.text, { lang });
     rows.push({ gold: r.label, predicted: a.label, lang: lang ?? a.language });
-    if (args.errors && a.label !== r.label) wrong.push(`${String(r.id ?? item.line)}\t${r.label}\t→ ${a.label}\t${r.text}`);
+    if (args.errors && a.label !== r.label)
+      wrong.push(`${typeof r.id === 'string' || typeof r.id === 'number' ? r.id : item.line}\t${r.label}\t→ ${a.label}\t${r.text}`);
   }
   const report = evaluate(rows);
   stdout.write(args.json ? JSON.stringify(report) + '\n' : formatReport(report) + '\n');

@@ -36,6 +36,8 @@ export interface Trace {
   hits: RuleHit[];
   /** Labels (bit per LABELS index) that an unshielded lexicon match supports. */
   support: number;
+  /** Labels whose words were found only shielded (quoted, self-directed, idiom). */
+  shielded: number;
   features: Features;
 }
 
@@ -66,10 +68,10 @@ export class Detector {
     const guess = this.languages.detect(normalised);
     const language = opts.lang ?? guess.language;
     const active = opts.lang ? guess.active | langBit(opts.lang) : guess.active;
-    const matches = this.matcher.match(normalised.tokens, active);
-    const { features: dense, hits, support } = applyRules(normalised, matches, language === 'zh');
+    const matches = this.matcher.match(normalised.tokens, active, langBit(language));
+    const { features: dense, hits, support, shielded } = applyRules(normalised, matches, language === 'zh');
     this.scratch = extractFeatures(normalised, dense, matches, this.scratch);
-    return { normalised, language, matches, hits, support, features: this.scratch, truncated: limit < text.length };
+    return { normalised, language, matches, hits, support, shielded, features: this.scratch, truncated: limit < text.length };
   }
 
   /**
@@ -82,7 +84,7 @@ export class Detector {
     let label: Label;
     if (this.classifier) {
       this.classifier.predict(t.features, p);
-      label = labelFromScores(p, t.support);
+      label = labelFromScores(p, t.support, this.classifier.unsupportedMin, t.shielded);
     } else {
       const s = t.normalised.stats;
       const shouting = (s.letters >= 8 && s.upper / s.letters > 0.6) || s.exclamations >= 2;

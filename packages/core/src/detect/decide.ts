@@ -12,14 +12,19 @@ const ALWAYS = 0b11;
 /**
  * Label from probabilities: the most probable label among those the text supports. Profanity,
  * abuse, threat and self-harm need a lexicon match behind them (`support`, see RuleResult), so
- * every flag an agent sees can point at the words that caused it, and n-gram statistics alone
- * never raise an alarm.
- * @example labelFromScores(Float64Array.of(0.1, 0.4, 0, 0.45, 0.05, 0), 0b1011) // 'abuse'
+ * an alarm can point at the words that caused it. The exception: a label the classifier gives at
+ * least `unsupportedMin` (calibrated; tuned by cross-validation) stands on the model alone, for
+ * wordings no list foresaw, unless the text shielded that label's words (quoted them, aimed them
+ * at the writer, used them in an idiom).
+ * @example labelFromScores(Float64Array.of(0.1, 0.4, 0, 0.45, 0.05, 0), 0b1011, 0.9) // 'abuse'
  */
-export function labelFromScores(p: Float64Array, support: number): Label {
-  const allowed = support | ALWAYS;
+export function labelFromScores(p: Float64Array, support: number, unsupportedMin = 1, shielded = 0): Label {
   let best = -1;
-  for (let k = 0; k < LABELS.length; k++) if (allowed & (1 << k) && (best < 0 || p[k]! > p[best]!)) best = k;
+  for (let k = 0; k < LABELS.length; k++) {
+    const bit = 1 << k;
+    const allowed = (ALWAYS | support) & bit || (p[k]! >= unsupportedMin && (shielded & bit) === 0);
+    if (allowed && (best < 0 || p[k]! > p[best]!)) best = k;
+  }
   return LABELS[best]!;
 }
 
@@ -46,7 +51,9 @@ export function severityOf(label: Label, hits: RuleHit[]): 0 | 1 | 2 | 3 {
     case 'self_harm':
       return 3;
     case 'abuse':
-      return hits.some((h) => h.label === 'abuse' && (h.severity >= 3 || h.feature === 'abuse_slur' || h.feature === 'abuse_harass')) ? 3 : 2;
+      return hits.some((h) => h.label === 'abuse' && (h.severity >= 3 || h.feature === 'abuse_slur' || h.feature === 'abuse_harass'))
+        ? 3
+        : 2;
     case 'profanity':
       return 1;
     default:
@@ -61,9 +68,16 @@ export function severityOf(label: Label, hits: RuleHit[]): 0 | 1 | 2 | 3 {
  */
 export function maskSpans(text: string, spans: [number, number][]): string {
   if (spans.length === 0) return text;
-  const chars = text.split('');
-  for (const [start, end] of spans) for (let i = start; i < end && i < chars.length; i++) if (!/\s/.test(chars[i]!)) chars[i] = '*';
-  return chars.join('');
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let pos = 0;
+  for (const [start, end] of spans) {
+    const from = Math.max(start, pos);
+    if (end <= from) continue;
+    out += text.slice(pos, from) + text.slice(from, end).replace(/\S/g, '*');
+    pos = end;
+  }
+  return out + text.slice(pos);
 }
 
 /**

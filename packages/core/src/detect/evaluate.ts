@@ -126,14 +126,20 @@ export function formatReport(r: EvalReport): string {
   lines.push(`messages: ${r.n}   accuracy: ${pct(r.accuracy)}   macro-F1: ${pct(r.macroF1)}   flagged-F1: ${pct(r.flaggedF1)}`);
   lines.push('');
   lines.push('label        precision  recall  F1     support');
-  for (const s of r.perLabel) lines.push(`${s.label.padEnd(12)} ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}  ${pct(s.f1)}  ${String(s.support).padStart(7)}`);
+  for (const s of r.perLabel)
+    lines.push(
+      `${s.label.padEnd(12)} ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}  ${pct(s.f1)}  ${String(s.support).padStart(7)}`,
+    );
   lines.push('');
   lines.push('contact-centre view');
   lines.push(`  recall abuse ${pct(r.recall.abuse)}  threat ${pct(r.recall.threat)}  self_harm ${pct(r.recall.self_harm)}`);
   lines.push(`  none+frustration flagged as abuse/threat/self_harm: ${(r.falsePositiveRate * 100).toFixed(1)}%`);
   lines.push('');
   lines.push('lang  n     accuracy  macro-F1  flagged-F1');
-  for (const l of r.perLanguage) lines.push(`${l.lang.padEnd(5)} ${String(l.n).padEnd(5)} ${pct(l.accuracy).padStart(8)}  ${pct(l.macroF1).padStart(8)}  ${pct(l.flaggedF1).padStart(10)}`);
+  for (const l of r.perLanguage)
+    lines.push(
+      `${l.lang.padEnd(5)} ${String(l.n).padEnd(5)} ${pct(l.accuracy).padStart(8)}  ${pct(l.macroF1).padStart(8)}  ${pct(l.flaggedF1).padStart(10)}`,
+    );
   lines.push('');
   lines.push('confusion (rows gold, columns predicted)');
   lines.push(`${''.padEnd(12)} ${LABELS.map((l) => l.slice(0, 8).padStart(8)).join(' ')}`);

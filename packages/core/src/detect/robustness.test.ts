@@ -26,7 +26,38 @@ function checkInvariants(text: string, a: Analysis): void {
   }
 }
 
-const nasty = fc.constantFrom('\u200b', '\u200f', '\u202e', '\u2066', '\ufeff', '\ud800', '\udfff', '*', '.', ' ', 'f', 'u', 'c', 'k', 'с', 'у', 'к', 'а', '傻', '逼', 'א', 'ك', '7', '!', '"', '“', '\n', '🤬', 'ß', 'İ');
+const nasty = fc.constantFrom(
+  '\u200b',
+  '\u200f',
+  '\u202e',
+  '\u2066',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+  '*',
+  '.',
+  ' ',
+  'f',
+  'u',
+  'c',
+  'k',
+  'с',
+  'у',
+  'к',
+  'а',
+  '傻',
+  '逼',
+  'א',
+  'ك',
+  '7',
+  '!',
+  '"',
+  '“',
+  '\n',
+  '🤬',
+  'ß',
+  'İ',
+);
 
 describe('robustness', () => {
   it('arbitrary UTF-16 strings (lone surrogates included) never throw and spans slice the input', () => {

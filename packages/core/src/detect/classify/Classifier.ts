@@ -5,6 +5,8 @@
 import type { Features } from './features.js';
 
 export interface Classifier {
+  /** Calibrated probability at which a label stands without lexicon support (1 = never). */
+  readonly unsupportedMin: number;
   /** Writes one calibrated probability per label (LABELS order) into `out`. */
   predict(features: Features, out: Float64Array): void;
 }

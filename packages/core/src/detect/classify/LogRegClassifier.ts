@@ -26,6 +26,8 @@ export interface StoredModel {
   temperature: number;
   /** Added to each label's logit after calibration, to meet the recall targets (tuned on training data). */
   offsets: number[];
+  /** Calibrated probability at which a label needs no lexicon match behind it (see decide.ts). */
+  unsupportedMin: number;
   provenance: string;
 }
 
@@ -46,6 +48,7 @@ export class LogRegClassifier implements Classifier {
     readonly bias: Float64Array,
     readonly temperature: number,
     readonly offsets: Float64Array,
+    readonly unsupportedMin = 1,
   ) {}
 
   /** Logits before calibration. */
@@ -107,7 +110,8 @@ export class LogRegClassifier implements Classifier {
  * @example decodeModel(MODEL).predict(features, out)
  */
 export function decodeModel(m: StoredModel): LogRegClassifier {
-  if (1 << m.hashBits !== HASH_SIZE) throw new Error(`model was trained with ${m.hashBits} hash bits, code expects ${Math.log2(HASH_SIZE)}`);
+  if (1 << m.hashBits !== HASH_SIZE)
+    throw new Error(`model was trained with ${m.hashBits} hash bits, code expects ${Math.log2(HASH_SIZE)}`);
   const q = new Int8Array(HASH_SIZE * K);
   const gaps = fromBase64(m.buckets);
   const stored = fromBase64(m.weights);
@@ -132,7 +136,15 @@ export function decodeModel(m: StoredModel): LogRegClassifier {
   }
   const dense = new Float64Array(m.dense.length * K);
   m.dense.forEach((row, d) => row.forEach((v, k) => (dense[d * K + k] = v)));
-  return new LogRegClassifier(q, Float64Array.from(m.scale), dense, Float64Array.from(m.bias), m.temperature, Float64Array.from(m.offsets));
+  return new LogRegClassifier(
+    q,
+    Float64Array.from(m.scale),
+    dense,
+    Float64Array.from(m.bias),
+    m.temperature,
+    Float64Array.from(m.offsets),
+    m.unsupportedMin ?? 1,
+  );
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -162,7 +174,11 @@ export function toBase64(bytes: Uint8Array): string {
   let s = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    s += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]! + (i + 1 < bytes.length ? B64[(n >> 6) & 63]! : '=') + (i + 2 < bytes.length ? B64[n & 63]! : '=');
+    s +=
+      B64[(n >> 18) & 63]! +
+      B64[(n >> 12) & 63]! +
+      (i + 1 < bytes.length ? B64[(n >> 6) & 63]! : '=') +
+      (i + 2 < bytes.length ? B64[n & 63]! : '=');
   }
   return s;
 }

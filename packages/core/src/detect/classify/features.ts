@@ -11,7 +11,7 @@
 import { Script, type Normalised } from '../normalise/index.js';
 import type { Match } from '../match/Matcher.js';
 
-export const HASH_BITS = 18;
+export const HASH_BITS = 17;
 export const HASH_SIZE = 1 << HASH_BITS;
 const MASK = HASH_SIZE - 1;
 /** Longest word whose character n-grams are used (long tokens are URLs or noise). */

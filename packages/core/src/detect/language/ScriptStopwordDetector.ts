@@ -31,7 +31,7 @@ export class ScriptStopwordDetector implements LanguageDetector {
     const letters = new Array<number>(7).fill(0);
     const votes = new Array<number>(LANGUAGES.length).fill(0);
     for (const t of text.tokens) {
-      letters[t.script] += t.letters;
+      letters[t.script]! += t.letters;
       const mask = this.stop.get(t.text);
       if (mask !== undefined) {
         let n = 0;
@@ -46,7 +46,8 @@ export class ScriptStopwordDetector implements LanguageDetector {
     });
     const total = letters.reduce((a, b) => a + b, 0);
     let script = Script.Latin;
-    for (const s of [Script.Cjk, Script.Hebrew, Script.Arabic, Script.Cyrillic, Script.Latin]) if (letters[s]! > letters[script]!) script = s;
+    for (const s of [Script.Cjk, Script.Hebrew, Script.Arabic, Script.Cyrillic, Script.Latin])
+      if (letters[s]! > letters[script]!) script = s;
     // Chinese characters carry a word each, so a few of them outweigh many Latin letters.
     if (letters[Script.Cjk]! * 3 >= letters[Script.Latin]! && letters[Script.Cjk]! > 0) script = Script.Cjk;
     let guess: LanguageGuess;
@@ -71,7 +72,7 @@ export class ScriptStopwordDetector implements LanguageDetector {
     }
     // Other scripts with a real share of the letters bring their packs along (mixed messages).
     if (total > 0) {
-      if (script !== Script.Latin && letters[Script.Latin]! / total > 0.25) guess.active |= best(LATIN, votes, 'en').active;
+      if (script !== Script.Latin && letters[Script.Latin]! / total > 0.25) guess.active |= best(LATIN_ALL, votes, 'en').active;
       if (script !== Script.Cyrillic && letters[Script.Cyrillic]! / total > 0.25) guess.active |= langBit('ru') | langBit('uk');
       if (script !== Script.Cjk && letters[Script.Cjk]! > 0) guess.active |= langBit('zh');
     }

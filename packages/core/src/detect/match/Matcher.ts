@@ -18,7 +18,10 @@ export interface Match {
   viaAlt: boolean;
 }
 
-/** Finds lexicon entries in tokens; `active` is a bit set of languages whose entries apply. */
+/**
+ * Finds lexicon entries in tokens; `active` is a bit set of languages whose entries apply,
+ * `primary` the message's own language (masked words are read only in it).
+ */
 export interface Matcher {
-  match(tokens: Token[], active: number): Match[];
+  match(tokens: Token[], active: number, primary?: number): Match[];
 }

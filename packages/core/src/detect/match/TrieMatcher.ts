@@ -22,6 +22,25 @@ class Node {
 }
 
 const STAR = 42; // '*', a masked letter in a message
+/** Distinct token spellings remembered; the cache is dropped when full (hostile input cannot grow it). */
+const CACHE_LIMIT = 50_000;
+
+/** What one token's own text matches: single-word entries, and trie nodes where phrases start. */
+interface TokenHits {
+  entries: Entry[];
+  /** Parallel to `entries`: found through another spelling (transliteration, raw digits). */
+  viaAlt: boolean[];
+  /** Where phrase first words ended: the rest of each phrase depends on the next tokens. */
+  phraseStarts: PhraseStart[];
+}
+
+interface PhraseStart {
+  node: Node;
+  to: number;
+  len: number;
+  only: Language | undefined;
+  viaAlt: boolean;
+}
 /** Upper bound on trie nodes visited for one masked token, so "*****…" cannot blow up. */
 const WILDCARD_BUDGET = 2000;
 /** Masked words longer than this are not words; stops deep recursion on "*****…". */
@@ -48,8 +67,15 @@ export class TrieMatcher implements Matcher {
   private len = 0;
   private viaAlt = false;
   private active = 0;
+  /** The message's own language: a masked word is only read as a word of this or a global entry. */
+  private primary = 0;
+  private wild = false;
   private only: Language | undefined;
   private out: Match[] = [];
+  /** While filling the cache: collect instead of emitting matches. */
+  private collect: TokenHits | null = null;
+  private readonly cache = new Map<string, TokenHits>();
+  private readonly strippedCache = new Map<string, string[]>();
 
   constructor(packs: Pack[]) {
     for (const pack of packs) {
@@ -68,10 +94,11 @@ export class TrieMatcher implements Matcher {
   /**
    * @example new TrieMatcher(packs).match(normalise('you idiot').tokens, langBit('en'))
    */
-  match(tokens: Token[], active: number): Match[] {
+  match(tokens: Token[], active: number, primary = active): Match[] {
     const out: Match[] = [];
     this.tokens = tokens;
     this.active = active;
+    this.primary = primary;
     this.out = out;
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t]!;
@@ -81,12 +108,50 @@ export class TrieMatcher implements Matcher {
       }
       if (tok.letters === 0) continue;
       this.t = t;
-      this.matchWord(tok, tok.text, false);
-      if (tok.alts) for (const alt of tok.alts) if (alt !== tok.text) this.matchWord(tok, alt, true);
+      if (tok.masked) {
+        // Masked words depend on the message's language; they are rare, so never cached.
+        this.matchWord(tok, tok.text, false);
+        if (tok.alts) for (const alt of tok.alts) if (alt !== tok.text) this.matchWord(tok, alt, true);
+        continue;
+      }
+      const hits = this.hitsOf(tok);
+      for (let i = 0; i < hits.entries.length; i++) {
+        this.viaAlt = hits.viaAlt[i]!;
+        this.emit(hits.entries[i]!);
+      }
+      for (const p of hits.phraseStarts) {
+        this.len = p.len;
+        this.only = p.only;
+        this.viaAlt = p.viaAlt;
+        this.foundPhrases(p.node, p.to);
+      }
+      this.only = undefined;
     }
     this.tokens = [];
     this.out = [];
     return suppress(out);
+  }
+
+  /**
+   * The single-word entries a token matches, and where phrases may start, computed once per
+   * distinct spelling: in chat traffic the same few thousand words come back in every message.
+   */
+  private hitsOf(tok: Token): TokenHits {
+    // The token text decides everything matched here (its transliterations derive from it);
+    // tokens with digits also carry their raw spelling, so they are not cached.
+    const cacheable = tok.digits === 0;
+    let hits = cacheable ? this.cache.get(tok.text) : undefined;
+    if (hits) return hits;
+    hits = { entries: [], viaAlt: [], phraseStarts: [] };
+    this.collect = hits;
+    this.matchWord(tok, tok.text, false);
+    if (tok.alts) for (const alt of tok.alts) if (alt !== tok.text) this.matchWord(tok, alt, true);
+    this.collect = null;
+    if (cacheable) {
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      this.cache.set(tok.text, hits);
+    }
+    return hits;
   }
 
   private matchWord(tok: Token, text: string, viaAlt: boolean): void {
@@ -115,6 +180,19 @@ export class TrieMatcher implements Matcher {
     if (this.only !== undefined && e.lang !== this.only) return;
     const kind = e.items[0]!.kind;
     if ((kind === ItemKind.Exact || kind === ItemKind.Suffix) && to !== this.len) return;
+    // Masked letters can spell many words; only abusive words of the message's own language (or
+    // global ones) are read into them, never helper words like "wrote" or another pack's slang.
+    if (this.wild && ((e.tags & CONTENT_TAGS) === 0 || (!e.global && (e.bit & this.primary) === 0))) return;
+    if (this.collect && e.items.length === 1) {
+      this.collect.entries.push(e);
+      this.collect.viaAlt.push(this.viaAlt);
+      return;
+    }
+    this.emit(e);
+  }
+
+  /** Emits a match for the current token if the entry's language applies and its phrase completes. */
+  private emit(e: Entry): void {
     if (!e.global && (e.bit & this.active) === 0) return;
     const t = this.t;
     const last = e.items.length === 1 ? t : matchRest(e.items, 1, t + 1, this.tokens, this.prefixes);
@@ -127,7 +205,9 @@ export class TrieMatcher implements Matcher {
     for (let i = from; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === STAR) {
+        this.wild = true;
         this.walkWild(node, text, i, from, { left: WILDCARD_BUDGET });
+        this.wild = false;
         return;
       }
       node = node.next.get(c);
@@ -139,16 +219,40 @@ export class TrieMatcher implements Matcher {
 
   /** Phrases starting in the current token: only those whose second word can follow are tried. */
   private foundPhrases(node: Node, to: number): void {
+    if (this.collect) {
+      // Which phrases complete depends on the following tokens: keep where the first word ended
+      // and re-enter from there for each message.
+      this.collect.phraseStarts.push({ node, to, len: this.len, only: this.only, viaAlt: this.viaAlt });
+      return;
+    }
     if (node.phrases) for (const e of node.phrases) this.found(e, to);
     const next = this.tokens[this.t + 1];
     if (!node.byNext || !next) return;
-    const list = node.byNext.get(next.text);
-    if (list) for (const e of list) this.found(e, to);
-    if (next.alts) for (const a of next.alts) if (a !== next.text) node.byNext.get(a)?.forEach((e) => this.found(e, to));
-    if (next.masked || next.script === Script.Hebrew || next.script === Script.Arabic) {
-      // Masked words and words behind clitic prefixes cannot be looked up by their text.
+    if (next.masked) {
+      // A masked word cannot be looked up by its text: try every phrase (rare).
       for (const entries of node.byNext.values()) for (const e of entries) this.found(e, to);
+      return;
     }
+    for (const form of this.formsOf(next)) {
+      const list = node.byNext.get(form);
+      if (list) for (const e of list) this.found(e, to);
+    }
+  }
+
+  /** The spellings a following word may be looked up by: itself, its alternatives, and (he, ar) without clitic prefixes. */
+  private formsOf(tok: Token): readonly string[] {
+    if (tok.script !== Script.Hebrew && tok.script !== Script.Arabic) return tok.alts ? [tok.text, ...tok.alts] : [tok.text];
+    let forms = this.strippedCache.get(tok.text);
+    if (!forms) {
+      forms = [tok.text];
+      for (const p of this.prefixes) {
+        if (p.script !== tok.script) continue;
+        for (const pre of p.list) if (tok.text.length > pre.length + 1 && tok.text.startsWith(pre)) forms.push(tok.text.slice(pre.length));
+      }
+      if (this.strippedCache.size >= CACHE_LIMIT) this.strippedCache.clear();
+      this.strippedCache.set(tok.text, forms);
+    }
+    return forms;
   }
 
   /**
@@ -165,7 +269,9 @@ export class TrieMatcher implements Matcher {
         this.walkWild(child, text, i + 1, from, budget);
         if (stretch > 0 && text.charCodeAt(i + 1) !== STAR) this.walkWild(child, text, i, from, budget, stretch - 1);
       }
-      if (i > from && text.charCodeAt(i - 1) === STAR) {
+      // A star may also stand for nothing: right after another star ("a**hole" for the squeezed
+      // "ahole"), or as a symbol pushed into a word ("אמ*ק", "fu*ck") once three letters are in.
+      if ((i > from && text.charCodeAt(i - 1) === STAR) || i - from >= 2) {
         this.reportAt(node, i + 1);
         this.walkWild(node, text, i + 1, from, budget);
       }
@@ -194,7 +300,7 @@ export class TrieMatcher implements Matcher {
     const cjkNext = this.cjk.next;
     for (let s = 0; s < text.length; s++) {
       let node = cjkNext.get(text.charCodeAt(s));
-      for (let i = s; node; ) {
+      for (let i = s; node;) {
         if (node.ends) {
           for (const e of node.ends) {
             if (!e.global && (e.bit & this.active) === 0) continue;
@@ -251,7 +357,8 @@ function tokenMatches(item: Item, tok: Token, prefixes: { script: Script; list: 
   if (tok.script === Script.Hebrew || tok.script === Script.Arabic) {
     for (const p of prefixes) {
       if (p.script !== tok.script) continue;
-      for (const pre of p.list) if (tok.text.length > pre.length + 1 && tok.text.startsWith(pre) && itemMatches(item, tok.text.slice(pre.length))) return true;
+      for (const pre of p.list)
+        if (tok.text.length > pre.length + 1 && tok.text.startsWith(pre) && itemMatches(item, tok.text.slice(pre.length))) return true;
     }
   }
   return false;
@@ -270,10 +377,14 @@ function itemMatches(item: Item, text: string): boolean {
   }
 }
 
-function wildEquals(masked: string, word: string): boolean {
-  if (masked.length !== word.length) return false;
-  for (let i = 0; i < word.length; i++) if (masked[i] !== '*' && masked[i] !== word[i]) return false;
-  return true;
+/** A masked token against a word: each `*` stands for one to three letters, or for nothing. */
+function wildEquals(masked: string, word: string, i = 0, j = 0): boolean {
+  if (i === masked.length) return j === word.length;
+  if (masked[i] === '*') {
+    for (let take = 0; take <= 3 && j + take <= word.length; take++) if (wildEquals(masked, word, i + 1, j + take)) return true;
+    return false;
+  }
+  return j < word.length && masked[i] === word[j] && wildEquals(masked, word, i + 1, j + 1);
 }
 
 /**

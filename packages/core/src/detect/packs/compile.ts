@@ -139,7 +139,8 @@ export function compilePack(src: PackSource, firstId: number): Pack {
     const line = rawLine.replace(/\r$/, '');
     if (line.trim() === '' || line.startsWith('#')) return;
     const fields = line.split('\t');
-    if (fields.length < 3) throw new PackSyntaxError(file, lineNo, 1, `expected pattern<TAB>tags<TAB>severity<TAB>note, found ${fields.length} field(s)`);
+    if (fields.length < 3)
+      throw new PackSyntaxError(file, lineNo, 1, `expected pattern<TAB>tags<TAB>severity<TAB>note, found ${fields.length} field(s)`);
     const [pattern, tagList, sev] = fields as [string, string, string];
     const items = parsePattern(pattern);
     if (typeof items === 'string') throw new PackSyntaxError(file, lineNo, 1, items);

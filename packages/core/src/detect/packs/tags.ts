@@ -4,9 +4,33 @@
  * combine with one OR.
  */
 export const TAG_NAMES = [
-  'prof', 'insult', 'insult_adj', 'slur', 'dehuman', 'directed', 'harass', 'intimidate', 'harm', 'weapon',
-  'threat', 'selfharm', 'selfref', 'p1', 'p2', 'p2poss', 'staff', 'place', 'fut', 'neg', 'escalate', 'frust',
-  'idiom', 'allow', 'quote', 'self', 'global',
+  'prof',
+  'insult',
+  'insult_adj',
+  'slur',
+  'dehuman',
+  'directed',
+  'harass',
+  'intimidate',
+  'harm',
+  'weapon',
+  'threat',
+  'selfharm',
+  'selfref',
+  'p1',
+  'p2',
+  'p2poss',
+  'staff',
+  'place',
+  'fut',
+  'neg',
+  'escalate',
+  'frust',
+  'idiom',
+  'allow',
+  'quote',
+  'self',
+  'global',
 ] as const;
 export type TagName = (typeof TAG_NAMES)[number];
 
@@ -18,8 +42,18 @@ export const Tag = Object.fromEntries(TAG_NAMES.map((name, i) => [name, 1 << i])
 
 /** Tags that carry meaning on their own (an idiom or allow-word cancels them inside its span). */
 export const CONTENT_TAGS =
-  Tag.prof | Tag.insult | Tag.insult_adj | Tag.slur | Tag.dehuman | Tag.directed | Tag.harass | Tag.intimidate |
-  Tag.harm | Tag.weapon | Tag.threat | Tag.selfharm;
+  Tag.prof |
+  Tag.insult |
+  Tag.insult_adj |
+  Tag.slur |
+  Tag.dehuman |
+  Tag.directed |
+  Tag.harass |
+  Tag.intimidate |
+  Tag.harm |
+  Tag.weapon |
+  Tag.threat |
+  Tag.selfharm;
 
 /** Tags whose words are starred out in the masked text. */
 export const MASKED_TAGS = Tag.prof | Tag.insult | Tag.slur | Tag.dehuman | Tag.directed | Tag.harass;

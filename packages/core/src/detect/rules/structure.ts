@@ -14,13 +14,35 @@ import type { Label } from '../types.js';
 
 /** The rule features, in a fixed order (the classifier's dense inputs). */
 export const RULE_FEATURES = [
-  'threat_phrase', 'threat_harm_target_intent', 'threat_harm_target', 'threat_weapon',
-  'selfharm_phrase', 'selfharm_harm_self',
-  'abuse_slur', 'abuse_directed', 'abuse_harass', 'abuse_intimidate', 'abuse_insult_target', 'abuse_insult_bare',
-  'abuse_insult_adj_target', 'abuse_profanity_at_person', 'abuse_dehuman',
-  'profanity_strong', 'profanity_mild',
-  'frustration_escalation', 'frustration_word', 'frustration_caps', 'frustration_exclaim', 'frustration_question',
-  'shield_quoted', 'shield_self', 'shield_idiom', 'shield_negated', 'has_p2', 'has_staff', 'short_message',
+  'threat_phrase',
+  'threat_harm_target_intent',
+  'threat_harm_target',
+  'threat_weapon',
+  'selfharm_phrase',
+  'selfharm_harm_self',
+  'abuse_slur',
+  'abuse_directed',
+  'abuse_harass',
+  'abuse_intimidate',
+  'abuse_insult_target',
+  'abuse_insult_bare',
+  'abuse_insult_adj_target',
+  'abuse_profanity_at_person',
+  'abuse_dehuman',
+  'profanity_strong',
+  'profanity_mild',
+  'frustration_escalation',
+  'frustration_word',
+  'frustration_caps',
+  'frustration_exclaim',
+  'frustration_question',
+  'shield_quoted',
+  'shield_self',
+  'shield_idiom',
+  'shield_negated',
+  'has_p2',
+  'has_staff',
+  'short_message',
 ] as const;
 export type RuleFeature = (typeof RULE_FEATURES)[number];
 
@@ -44,6 +66,11 @@ export interface RuleResult {
    * without support would rest on n-gram statistics alone; decide.ts does not allow that.
    */
   support: number;
+  /**
+   * Bit per label whose words were found but shielded (quoted, self-directed, inside an idiom):
+   * the text itself says it is not that label, so the classifier may not claim it alone.
+   */
+  shielded: number;
 }
 
 const SUPPORT = {
@@ -65,6 +92,12 @@ export function applyRules(text: Normalised, matches: Match[], cjk: boolean): Ru
   const features = new Float32Array(RULE_FEATURES.length);
   const hits: RuleHit[] = [];
   let support = 0;
+  let shielded = 0;
+  const shieldBits = (tags: number): number =>
+    (tags & (Tag.threat | Tag.harm | Tag.weapon) ? SUPPORT.threat : 0) |
+    (tags & (Tag.selfharm | Tag.harm) ? SUPPORT.self_harm : 0) |
+    (tags & (ABUSIVE | Tag.prof) ? SUPPORT.abuse : 0) |
+    (tags & Tag.prof ? SUPPORT.profanity : 0);
   const tokens = text.tokens;
   // Chinese tokens are single characters, so windows are counted wider there.
   const w = cjk ? 10 : 5;
@@ -92,25 +125,52 @@ export function applyRules(text: Normalised, matches: Match[], cjk: boolean): Ru
   };
   const selfDirected = (m: Match): boolean =>
     matches.some((o) => o.entry.tags & Tag.self && o.first <= m.first && o.last >= m.last) ||
-    (near(m, Tag.p1, 3, 0) !== undefined && near(m, Tag.p2 | Tag.staff, w, w) === undefined);
-  const negated = (m: Match): boolean => matches.some((o) => o.entry.tags & Tag.neg && o.last < m.first && o.last >= m.first - 3);
+    (near(m, Tag.p1, cjk ? 6 : 3, 0) !== undefined && near(m, Tag.p2 | Tag.staff, w, w) === undefined);
+  // A negation only cancels a verb in its own clause ("don't let me see him, I'll break his bones").
+  const negated = (m: Match): boolean =>
+    matches.some(
+      (o) => o.entry.tags & Tag.neg && o.last < m.first && o.last >= m.first - 3 && tokens[o.last]!.clause === tokens[m.first]!.clause,
+    );
 
   for (const m of matches) {
     const tags = m.entry.tags;
-    if (tags & Tag.idiom) set('shield_idiom', 1);
+    if (tags & Tag.idiom) {
+      set('shield_idiom', 1);
+      shielded |= SUPPORT.threat | SUPPORT.self_harm;
+    }
     if (tags & Tag.p2) set('has_p2', 1);
     if (tags & Tag.staff) set('has_staff', 1);
     if (tags & Tag.escalate) hit('frustration_escalation', 'frustration', m);
     if (tags & Tag.frust) hit('frustration_word', 'frustration', m);
-    const isQuoted = (tags & (Tag.threat | Tag.selfharm | Tag.harm | Tag.weapon | Tag.insult | Tag.insult_adj | Tag.directed | Tag.prof | Tag.slur | Tag.dehuman)) !== 0 && quoted(m);
+    const isQuoted =
+      (tags &
+        (Tag.threat |
+          Tag.selfharm |
+          Tag.harm |
+          Tag.weapon |
+          Tag.insult |
+          Tag.insult_adj |
+          Tag.directed |
+          Tag.prof |
+          Tag.slur |
+          Tag.dehuman)) !==
+        0 && quoted(m);
     if (isQuoted) {
       set('shield_quoted', 1);
+      shielded |= shieldBits(tags);
       continue;
     }
     if (tags & (Tag.threat | Tag.harm | Tag.weapon)) support |= SUPPORT.threat;
     if (tags & Tag.selfharm || (tags & Tag.harm && near(m, Tag.selfref, 1, 2))) support |= SUPPORT.self_harm;
     if (tags & Tag.prof) support |= SUPPORT.profanity | SUPPORT.abuse;
-    if (tags & ABUSIVE && !((tags & (Tag.insult | Tag.insult_adj | Tag.dehuman)) !== 0 && (tags & (Tag.slur | Tag.directed | Tag.harass | Tag.intimidate)) === 0 && selfDirected(m)))
+    if (
+      tags & ABUSIVE &&
+      !(
+        (tags & (Tag.insult | Tag.insult_adj | Tag.dehuman)) !== 0 &&
+        (tags & (Tag.slur | Tag.directed | Tag.harass | Tag.intimidate)) === 0 &&
+        selfDirected(m)
+      )
+    )
       support |= SUPPORT.abuse;
     if (tags & Tag.threat) hit('threat_phrase', 'threat', m);
     if (tags & Tag.selfharm) hit('selfharm_phrase', 'self_harm', m);
@@ -135,17 +195,26 @@ export function applyRules(text: Normalised, matches: Match[], cjk: boolean): Ru
     if (tags & Tag.harass) hit('abuse_harass', 'abuse', m);
     if (tags & Tag.intimidate) hit('abuse_intimidate', 'abuse', m);
     if (tags & (Tag.insult | Tag.dehuman)) {
-      if (selfDirected(m)) set('shield_self', 1);
-      else if (tags & Tag.dehuman) {
+      if (selfDirected(m)) {
+        set('shield_self', 1);
+        shielded |= SUPPORT.abuse;
+      } else if (tags & Tag.dehuman) {
         if (near(m, Tag.p2 | Tag.staff | Tag.p2poss, w, w)) hit('abuse_dehuman', 'abuse', m);
       } else if (near(m, Tag.p2 | Tag.staff | Tag.p2poss, w, w)) hit('abuse_insult_target', 'abuse', m);
       else hit('abuse_insult_bare', 'abuse', m, 0.7);
     } else if (tags & Tag.insult_adj) {
-      if (selfDirected(m)) set('shield_self', 1);
-      else if (near(m, Tag.p2 | Tag.staff, w, w)) hit('abuse_insult_adj_target', 'abuse', m, 0.8);
+      if (selfDirected(m)) {
+        set('shield_self', 1);
+        shielded |= SUPPORT.abuse;
+      } else if (near(m, Tag.p2 | Tag.staff, w, w)) hit('abuse_insult_adj_target', 'abuse', m, 0.8);
     }
     if (tags & Tag.prof) {
-      const atPerson = matches.some((o) => o.entry.tags & Tag.p2 && o.first > m.last && o.first <= m.last + 1);
+      // "fuck you", "草泥马的客服", "פקיד מחורבן": profanity stuck to the person it is aimed at.
+      const atPerson = matches.some(
+        (o) =>
+          (o.entry.tags & Tag.p2 && o.first > m.last && o.first <= m.last + 1) ||
+          (o.entry.tags & Tag.staff && Math.abs(o.first - m.last) <= (cjk ? 2 : 1) && o !== m),
+      );
       if (atPerson) hit('abuse_profanity_at_person', 'abuse', m, 0.8);
       hit(m.entry.severity >= 2 ? 'profanity_strong' : 'profanity_mild', 'profanity', m);
     }
@@ -156,5 +225,5 @@ export function applyRules(text: Normalised, matches: Match[], cjk: boolean): Ru
   else if (s.exclamations === 1) set('frustration_exclaim', 0.5);
   if (s.questions >= 2) set('frustration_question', 1);
   if (tokens.length <= 4) set('short_message', 1);
-  return { features, hits, support };
+  return { features, hits, support, shielded: shielded & ~support };
 }

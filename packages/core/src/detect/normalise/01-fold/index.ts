@@ -57,20 +57,70 @@ for (const c of 'ыэъё') HINTS[c] = LANG_BIT.ru;
 
 /** Letters that Unicode does not decompose but people read as the plain letter. */
 const EXTRA_FOLD: Record<string, string> = {
-  ł: 'l', đ: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', ħ: 'h', ŧ: 't', þ: 'th',
+  ł: 'l',
+  đ: 'd',
+  ø: 'o',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+  þ: 'th',
   // Hebrew final letters fold to their ordinary forms so suffixes and prefixes line up.
-  ך: 'כ', ם: 'מ', ן: 'נ', ף: 'פ', ץ: 'צ',
+  ך: 'כ',
+  ם: 'מ',
+  ן: 'נ',
+  ף: 'פ',
+  ץ: 'צ',
   // Arabic: the usual search normalisation (alef variants, alef maqsura, ta marbuta, hamza seats).
-  أ: 'ا', إ: 'ا', آ: 'ا', ٱ: 'ا', ى: 'ي', ة: 'ه', ؤ: 'و', ئ: 'ي', ک: 'ك', ی: 'ي',
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ى: 'ي',
+  ة: 'ه',
+  ؤ: 'و',
+  ئ: 'ي',
+  ک: 'ك',
+  ی: 'ي',
   // Greek letters that pass for Latin ones in obfuscated words.
-  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', μ: 'm',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  μ: 'm',
 };
 
 const REMOVED = new Set([0x00ad, 0x034f, 0x061c, 0x0640, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x180e, 0x3164, 0xfeff, 0xffa0]);
 const WORD_SYMBOLS = new Set(['*', '#', '@', '$', '!', '|', '+', '%', '_']);
 
 /** Combining marks of Latin, Cyrillic, Hebrew (niqqud, cantillation) and Arabic (harakat). */
-const MARKS = /[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+const MARK_RANGES: [number, number][] = [
+  [0x0300, 0x036f],
+  [0x0483, 0x0489],
+  [0x0591, 0x05c7],
+  [0x0610, 0x061a],
+  [0x064b, 0x065f],
+  [0x0670, 0x0670],
+  [0x06d6, 0x06ed],
+  [0x1ab0, 0x1aff],
+  [0x1dc0, 0x1dff],
+  [0x20d0, 0x20ff],
+  [0xfe20, 0xfe2f],
+];
+function isMark(cp: number): boolean {
+  for (const [lo, hi] of MARK_RANGES) if (cp >= lo && cp <= hi) return true;
+  return false;
+}
 const LETTER = /\p{L}/u;
 const DIGIT = /\p{Nd}/u;
 
@@ -116,9 +166,8 @@ function compute(cp: number): CharInfo {
   const hint = HINTS[lower] ?? 0;
   let fold = ch.normalize('NFKC').toLowerCase();
   fold = EXTRA_FOLD[fold] ?? fold;
-  fold = fold.normalize('NFD').replace(MARKS, '');
   let out = '';
-  for (const c of fold) out += EXTRA_FOLD[c] ?? c;
+  for (const c of fold.normalize('NFD')) if (!isMark(c.codePointAt(0)!)) out += EXTRA_FOLD[c] ?? c;
   fold = out;
   if (fold === '') return { fold: '', cls: CharClass.Removed, script: Script.None, upper: false, hint: 0 };
   const first = fold.codePointAt(0)!;

@@ -29,8 +29,10 @@ export interface Token {
   quoted: boolean;
   /** Index of the sentence the token is in (sentences end at . ! ? … and line breaks). */
   sentence: number;
+  /** Index of the clause (sentences split further at commas, colons and dashes). */
+  clause: number;
   /** Other spellings to try when matching (leetspeak kept raw, Cyrillic transliteration). */
-  alts: string[] | null;
+  alts: readonly string[] | null;
   /** Contains `*` wildcards standing for masked letters. */
   masked: boolean;
 }
@@ -46,6 +48,7 @@ export interface TextStats {
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', '…', '。', '！', '？', '\n', ';']);
+const CLAUSE_END = new Set([',', '،', ':', '—', '–', '，', '、', '：', '；']);
 /** Short pieces glued by one of these make one word: "ch.uj", "sz.mat.a". */
 const GLUE = new Set(['.', '*', '_', '·', '•']);
 const OPEN_QUOTES = new Set(['"', '“', '„', '«', '「', '『', '‘']);
@@ -78,6 +81,11 @@ class Builder {
 function trimmed(b: Builder, quoted: boolean): Token | null {
   let lo = 0;
   let hi = b.text.length;
+  if (b.symbols === 0) {
+    // The common case: letters and digits only, nothing to trim.
+    if (b.letters + b.digits === 0) return null;
+    return makeToken(b, b.text, b.offs[0]!, b.ends[hi - 1]!, 0, quoted);
+  }
   // Leading @ and $ are leetspeak for a and s ("@ss", "$hit"); other leading symbols are noise.
   while (lo < hi && isSym(b.text[lo]!) && !((b.text[lo] === '@' || b.text[lo] === '$') && isAlnum(b.text[lo + 1]))) lo++;
   // Trailing `*` masks letters ("f***"), other trailing symbols are punctuation ("shit!!!").
@@ -85,11 +93,15 @@ function trimmed(b: Builder, quoted: boolean): Token | null {
   if (hi <= lo || b.letters + b.digits === 0) return null;
   let symbols = 0;
   for (let i = lo; i < hi; i++) if (isSym(b.text[i]!)) symbols++;
-  const script = b.letters === 0 ? Script.None : b.cyrillic > b.latin ? Script.Cyrillic : b.latin > 0 ? Script.Latin : scriptOfText(b.text);
+  return makeToken(b, lo === 0 && hi === b.text.length ? b.text : b.text.slice(lo, hi), b.offs[lo]!, b.ends[hi - 1]!, symbols, quoted);
+}
+
+function makeToken(b: Builder, text: string, start: number, end: number, symbols: number, quoted: boolean): Token {
+  const script = b.letters === 0 ? Script.None : b.cyrillic > b.latin ? Script.Cyrillic : b.latin > 0 ? Script.Latin : scriptOfText(text);
   return {
-    text: lo === 0 && hi === b.text.length ? b.text : b.text.slice(lo, hi),
-    start: b.offs[lo]!,
-    end: b.ends[hi - 1]!,
+    text,
+    start,
+    end,
     script,
     latin: b.latin,
     cyrillic: b.cyrillic,
@@ -100,6 +112,7 @@ function trimmed(b: Builder, quoted: boolean): Token | null {
     joinPrev: false,
     quoted,
     sentence: 0,
+    clause: 0,
     alts: null,
     masked: false,
   };
@@ -129,16 +142,18 @@ function isAlnum(c: string | undefined): boolean {
  */
 export function tokenise(text: string, limit: number): { tokens: Token[]; stats: TextStats } {
   const tokens: Token[] = [];
-  const stats: TextStats = { exclamations: 0, questions: 0, letters: 0, upper: 0, hints: new Array(10).fill(0) };
+  const stats: TextStats = { exclamations: 0, questions: 0, letters: 0, upper: 0, hints: new Array<number>(10).fill(0) };
   const b = new Builder();
   let quoted = false;
   let sentence = 0;
+  let clause = 0;
   let lastCjkEnd = -2;
   const flush = (): void => {
     if (b.start >= 0) {
       const t = trimmed(b, quoted);
       if (t) {
         t.sentence = sentence;
+        t.clause = clause;
         // "!" inside a word is leetspeak for i; at its end it is an exclamation.
         if (b.text.endsWith('!')) stats.exclamations++;
         tokens.push(t);
@@ -146,7 +161,7 @@ export function tokenise(text: string, limit: number): { tokens: Token[]; stats:
     }
     b.reset();
   };
-  for (let i = 0; i < limit; ) {
+  for (let i = 0; i < limit;) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const info = charInfo(cp);
@@ -156,9 +171,23 @@ export function tokenise(text: string, limit: number): { tokens: Token[]; stats:
       case CharClass.Cjk: {
         flush();
         const t: Token = {
-          text: info.fold, start: i, end: i + width, script: Script.Cjk, latin: 0, cyrillic: 0, letters: 1,
-          digits: 0, symbols: 0, upper: 0, quoted, sentence, alts: null, masked: false,
-          joinPrev: lastCjkEnd === i || (lastCjkEnd >= 0 && JOIN_GAP.test(text.slice(lastCjkEnd, i)) && !/\s{2}/.test(text.slice(lastCjkEnd, i))),
+          text: info.fold,
+          start: i,
+          end: i + width,
+          script: Script.Cjk,
+          latin: 0,
+          cyrillic: 0,
+          letters: 1,
+          digits: 0,
+          symbols: 0,
+          upper: 0,
+          quoted,
+          sentence,
+          clause,
+          alts: null,
+          masked: false,
+          joinPrev:
+            lastCjkEnd === i || (lastCjkEnd >= 0 && JOIN_GAP.test(text.slice(lastCjkEnd, i)) && !/\s{2}/.test(text.slice(lastCjkEnd, i))),
         };
         tokens.push(t);
         lastCjkEnd = i + width;
@@ -185,11 +214,13 @@ export function tokenise(text: string, limit: number): { tokens: Token[]; stats:
           }
           if (info.hint) addHints(stats.hints, info.hint);
         } else if (info.cls === CharClass.Digit) b.digits++;
+        else b.symbols++;
         break;
       default: {
         flush();
         const c = info.fold;
         if (SENTENCE_END.has(c)) sentence++;
+        if (SENTENCE_END.has(c) || CLAUSE_END.has(c)) clause++;
         if (c === '!' || c === '！') stats.exclamations++;
         else if (c === '?' || c === '？') stats.questions++;
         else if (OPEN_QUOTES.has(c) || CLOSE_QUOTES.has(c)) {
@@ -219,7 +250,8 @@ function joinSpelledOut(tokens: Token[], text: string): Token[] {
     if (isSingle(t)) {
       let j = i + 1;
       while (j < tokens.length && isSingle(tokens[j]!) && JOIN_GAP.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) j++;
-      if (j - i >= 3) {
+      const dotted = j - i === 2 && /^[.*]$/.test(text.slice(t.end, tokens[i + 1]!.start));
+      if (j - i >= 3 || dotted) {
         out ??= tokens.slice(0, i);
         const run = tokens.slice(i, j);
         const joined: Token = { ...t, text: run.map((r) => r.text).join(''), end: run[run.length - 1]!.end };
@@ -250,7 +282,14 @@ function joinGlued(tokens: Token[], text: string): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     let j = i + 1;
-    while (j < tokens.length && isPiece(tokens[j - 1]!) && isPiece(tokens[j]!) && tokens[j]!.start - tokens[j - 1]!.end === 1 && GLUE.has(text[tokens[j - 1]!.end]!)) j++;
+    while (
+      j < tokens.length &&
+      isPiece(tokens[j - 1]!) &&
+      isPiece(tokens[j]!) &&
+      tokens[j]!.start - tokens[j - 1]!.end === 1 &&
+      GLUE.has(text[tokens[j - 1]!.end]!)
+    )
+      j++;
     if (j - i >= 2) {
       out ??= tokens.slice(0, i);
       const run = tokens.slice(i, j);

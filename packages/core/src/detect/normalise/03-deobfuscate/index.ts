@@ -13,16 +13,62 @@ import { Script } from '../01-fold/index.js';
 import type { Token } from '../02-tokenise/index.js';
 
 const LATIN_TO_CYRILLIC: Record<string, string> = {
-  a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', o: 'о', p: 'р', t: 'т', x: 'х', y: 'у', i: 'і',
+  a: 'а',
+  b: 'в',
+  c: 'с',
+  e: 'е',
+  h: 'н',
+  k: 'к',
+  m: 'м',
+  o: 'о',
+  p: 'р',
+  t: 'т',
+  x: 'х',
+  y: 'у',
+  i: 'і',
 };
 const CYRILLIC_TO_LATIN: Record<string, string> = {
-  а: 'a', в: 'b', с: 'c', е: 'e', н: 'h', к: 'k', м: 'm', о: 'o', р: 'p', т: 't', х: 'x', у: 'y', і: 'i', ѕ: 's', ј: 'j',
+  а: 'a',
+  в: 'b',
+  с: 'c',
+  е: 'e',
+  н: 'h',
+  к: 'k',
+  м: 'm',
+  о: 'o',
+  р: 'p',
+  т: 't',
+  х: 'x',
+  у: 'y',
+  і: 'i',
+  ѕ: 's',
+  ј: 'j',
 };
 const LEET_LATIN: Record<string, string> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's', '!': 'i', '|': 'l', '+': 't',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
+  '+': 't',
 };
 const LEET_CYRILLIC: Record<string, string> = {
-  '0': 'о', '3': 'з', '4': 'ч', '6': 'б', '9': 'я', '@': 'а', $: 'с', '1': 'і', '!': 'і',
+  '0': 'о',
+  '3': 'з',
+  '4': 'ч',
+  '6': 'б',
+  '9': 'я',
+  '@': 'а',
+  $: 'с',
+  '1': 'і',
+  '!': 'і',
 };
 /** Symbols that stand for a hidden letter. */
 const MASKS = new Set(['*', '#', '%', '_']);
@@ -69,8 +115,16 @@ function mapChars(text: string, table: Record<string, string>): string {
  * @example squeeze('idiooot') // 'idiot'
  */
 export function squeeze(text: string): string {
+  let repeats = false;
+  for (let i = 1; i < text.length; i++) {
+    if (text.charCodeAt(i) === text.charCodeAt(i - 1)) {
+      repeats = true;
+      break;
+    }
+  }
+  if (!repeats) return text;
   let out = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i]!;
     let j = i + 1;
     while (j < text.length && text[j] === c) j++;

@@ -14,15 +14,59 @@ import { squeeze } from '../03-deobfuscate/index.js';
 
 /** Digraphs by their first letter: second letter → Cyrillic (shch/sch are handled first). */
 const DIGRAPHS: Record<string, Record<string, string>> = {
-  z: { h: 'ж' }, k: { h: 'х' }, c: { h: 'ч' }, s: { h: 'ш' }, t: { s: 'ц', z: 'ц' },
-  y: { a: 'я', o: 'е', u: 'ю', e: 'е', i: 'ї' }, j: { a: 'я', o: 'е', u: 'ю', e: 'е' },
+  z: { h: 'ж' },
+  k: { h: 'х' },
+  c: { h: 'ч' },
+  s: { h: 'ш' },
+  t: { s: 'ц', z: 'ц' },
+  y: { a: 'я', o: 'е', u: 'ю', e: 'е', i: 'ї' },
+  j: { a: 'я', o: 'е', u: 'ю', e: 'е' },
 };
 const SINGLE: Record<string, string> = {
-  a: 'а', b: 'б', v: 'в', g: 'г', d: 'д', e: 'е', z: 'з', i: 'и', y: 'и', j: 'и', k: 'к', l: 'л', m: 'м', n: 'н',
-  o: 'о', p: 'п', r: 'р', s: 'с', t: 'т', u: 'у', f: 'ф', h: 'х', c: 'ц', w: 'в', q: 'к', x: 'х', "'": 'ь',
+  a: 'а',
+  b: 'б',
+  v: 'в',
+  g: 'г',
+  d: 'д',
+  e: 'е',
+  z: 'з',
+  i: 'и',
+  y: 'и',
+  j: 'и',
+  k: 'к',
+  l: 'л',
+  m: 'м',
+  n: 'н',
+  o: 'о',
+  p: 'п',
+  r: 'р',
+  s: 'с',
+  t: 'т',
+  u: 'у',
+  f: 'ф',
+  h: 'х',
+  c: 'ц',
+  w: 'в',
+  q: 'к',
+  x: 'х',
+  "'": 'ь',
 };
 const SHAPE: Record<string, string> = {
-  a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', n: 'п', o: 'о', p: 'р', r: 'г', t: 'т', u: 'и', x: 'х', y: 'у',
+  a: 'а',
+  b: 'в',
+  c: 'с',
+  e: 'е',
+  h: 'н',
+  k: 'к',
+  m: 'м',
+  n: 'п',
+  o: 'о',
+  p: 'р',
+  r: 'г',
+  t: 'т',
+  u: 'и',
+  x: 'х',
+  y: 'у',
 };
 
 /**
@@ -31,14 +75,21 @@ const SHAPE: Record<string, string> = {
  */
 export function transliterate(token: Token): Token {
   if (token.script !== Script.Latin || token.text.length < 3 || token.masked || token.cyrillic > 0) return token;
-  const bySound = squeeze(phonetic(token.text));
-  const byShape = squeeze(shape(token.text));
-  const alts = token.alts ?? [];
-  alts.push(bySound);
-  if (byShape !== bySound && byShape !== '') alts.push(byShape);
-  token.alts = alts;
+  let readings = cache.get(token.text);
+  if (readings === undefined) {
+    const bySound = squeeze(phonetic(token.text));
+    const byShape = squeeze(shape(token.text));
+    readings = byShape !== bySound && byShape !== '' ? [bySound, byShape] : [bySound];
+    // Bounded: hostile input full of distinct words cannot grow memory.
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(token.text, readings);
+  }
+  token.alts = token.alts ? [...token.alts, ...readings] : readings;
   return token;
 }
+
+/** Readings per Latin spelling: chat traffic repeats the same words, so each is computed once. */
+const cache = new Map<string, string[]>();
 
 function phonetic(text: string): string {
   let out = '';
