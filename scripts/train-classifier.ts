@@ -31,7 +31,6 @@ import {
   labelFromScores,
   type Label,
   type StoredModel,
-  type Language,
 } from '../packages/core/src/index.js';
 
 const repo = join(import.meta.dirname, '..');
