@@ -99,6 +99,8 @@ function best(candidates: Language[], votes: number[], fallback: Language): Lang
   }
   let active = langBit(top);
   if (second !== null && secondScore > 0 && secondScore >= 0.6 * topScore) active |= langBit(second);
+  // Code-switching ("You're an idiot, en serio"): a language with a word of its own present applies too.
+  for (const lang of candidates) if (votes[LANGUAGES.indexOf(lang)]! >= 2) active |= langBit(lang);
   // With no evidence at all (a lone "idiot!"), every pack of the script may speak.
   if (topScore === 0) for (const lang of candidates) active |= langBit(lang);
   return { language: top, active, confidence: topScore === 0 ? 0 : (topScore - secondScore) / topScore };

@@ -70,12 +70,15 @@ export class TrieMatcher implements Matcher {
   /** The message's own language: a masked word is only read as a word of this or a global entry. */
   private primary = 0;
   private wild = false;
+  private wildHits: { node: Node; to: number; cost: number }[] | null = null;
   private only: Language | undefined;
   private out: Match[] = [];
   /** While filling the cache: collect instead of emitting matches. */
   private collect: TokenHits | null = null;
   private readonly cache = new Map<string, TokenHits>();
   private readonly strippedCache = new Map<string, string[]>();
+  /** Negation words: a phrase gap (~) never skips one ("weiß nicht, wo du wohnst" is no threat). */
+  private readonly negations = new Set<string>();
 
   constructor(packs: Pack[]) {
     for (const pack of packs) {
@@ -83,6 +86,7 @@ export class TrieMatcher implements Matcher {
         const first = e.items[0]!;
         const root = e.cjk ? this.cjk : first.kind === ItemKind.Suffix || first.kind === ItemKind.Infix ? this.any : this.head;
         insert(root, first.text, e);
+        if (e.tags & Tag.neg && e.items.length === 1 && first.kind === ItemKind.Exact) this.negations.add(first.text);
       }
       if (pack.prefixes.length > 0) {
         const script = pack.lang === 'he' ? Script.Hebrew : Script.Arabic;
@@ -168,9 +172,6 @@ export class TrieMatcher implements Matcher {
       }
       this.only = undefined;
     }
-    // Other spellings (transliteration, raw digits) are whole words: their entries are written as
-    // words or stems, so the any-offset walk is only needed for the token as typed.
-    if (viaAlt) return;
     const anyNext = this.any.next;
     for (let s = 0; s < len; s++) if (anyNext.has(text.charCodeAt(s))) this.walk(this.any, text, s);
   }
@@ -183,6 +184,9 @@ export class TrieMatcher implements Matcher {
     // Masked letters can spell many words; only abusive words of the message's own language (or
     // global ones) are read into them, never helper words like "wrote" or another pack's slang.
     if (this.wild && ((e.tags & CONTENT_TAGS) === 0 || (!e.global && (e.bit & this.primary) === 0))) return;
+    // Another spelling (a transliteration) may only reveal an abusive word of some length: short
+    // stems and helper words would turn English "job" into Russian "еб…" or "ty" into "ты".
+    if (this.viaAlt && ((e.tags & CONTENT_TAGS) === 0 || to < 4)) return;
     if (this.collect && e.items.length === 1) {
       this.collect.entries.push(e);
       this.collect.viaAlt.push(this.viaAlt);
@@ -195,7 +199,7 @@ export class TrieMatcher implements Matcher {
   private emit(e: Entry): void {
     if (!e.global && (e.bit & this.active) === 0) return;
     const t = this.t;
-    const last = e.items.length === 1 ? t : matchRest(e.items, 1, t + 1, this.tokens, this.prefixes);
+    const last = e.items.length === 1 ? t : matchRest(e.items, 1, t + 1, this.tokens, this.prefixes, this.negations);
     if (last < 0) return;
     this.out.push({ entry: e, first: t, last, start: this.tokens[t]!.start, end: this.tokens[last]!.end, viaAlt: this.viaAlt });
   }
@@ -206,7 +210,13 @@ export class TrieMatcher implements Matcher {
       const c = text.charCodeAt(i);
       if (c === STAR) {
         this.wild = true;
-        this.walkWild(node, text, i, from, { left: WILDCARD_BUDGET });
+        this.wildHits = [];
+        this.walkWild(node, text, i, from, { left: WILDCARD_BUDGET }, 2, 0);
+        // Of all the words the stars could hide, keep those needing the fewest stretched stars:
+        // "f**k" is "fuck", not "freak".
+        const best = Math.min(...this.wildHits.map((h) => h.cost));
+        for (const h of this.wildHits) if (h.cost === best) this.reportAt(h.node, h.to);
+        this.wildHits = null;
         this.wild = false;
         return;
       }
@@ -260,27 +270,31 @@ export class TrieMatcher implements Matcher {
    * two more (people write х*йня for хуйня, f*** for fuck); a star right after another may also
    * stand for nothing ("a**hole" for the squeezed "ahole").
    */
-  private walkWild(node: Node, text: string, i: number, from: number, budget: { left: number }, stretch = 2): void {
+  private walkWild(node: Node, text: string, i: number, from: number, budget: { left: number }, stretch: number, cost: number): void {
     if (--budget.left < 0 || i === text.length || i - from > MAX_WILD_LENGTH) return;
     const c = text.charCodeAt(i);
     if (c === STAR) {
       for (const child of node.next.values()) {
-        this.reportAt(child, i + 1);
-        this.walkWild(child, text, i + 1, from, budget);
-        if (stretch > 0 && text.charCodeAt(i + 1) !== STAR) this.walkWild(child, text, i, from, budget, stretch - 1);
+        this.wildAt(child, i + 1, cost);
+        this.walkWild(child, text, i + 1, from, budget, 2, cost);
+        if (stretch > 0 && text.charCodeAt(i + 1) !== STAR) this.walkWild(child, text, i, from, budget, stretch - 1, cost + 1);
       }
       // A star may also stand for nothing: right after another star ("a**hole" for the squeezed
       // "ahole"), or as a symbol pushed into a word ("אמ*ק", "fu*ck") once three letters are in.
       if ((i > from && text.charCodeAt(i - 1) === STAR) || i - from >= 2) {
-        this.reportAt(node, i + 1);
-        this.walkWild(node, text, i + 1, from, budget);
+        this.wildAt(node, i + 1, cost + 1);
+        this.walkWild(node, text, i + 1, from, budget, 2, cost + 1);
       }
       return;
     }
     const next = node.next.get(c);
     if (!next) return;
-    this.reportAt(next, i + 1);
-    this.walkWild(next, text, i + 1, from, budget);
+    this.wildAt(next, i + 1, cost);
+    this.walkWild(next, text, i + 1, from, budget, 2, cost);
+  }
+
+  private wildAt(node: Node, to: number, cost: number): void {
+    if (node.ends || node.byNext || node.phrases) this.wildHits!.push({ node, to, cost });
   }
 
   private reportAt(node: Node, to: number): void {
@@ -335,12 +349,13 @@ function insert(root: Node, text: string, e: Entry): void {
 }
 
 /** Matches the remaining words of a phrase from token `t`; returns the last token index or -1. */
-function matchRest(items: Item[], k: number, t: number, tokens: Token[], prefixes: { script: Script; list: string[] }[]): number {
+function matchRest(items: Item[], k: number, t: number, tokens: Token[], prefixes: { script: Script; list: string[] }[], negations: Set<string>): number {
   if (k === items.length) return t - 1;
   const item = items[k]!;
   if (item.kind === ItemKind.Gap) {
     for (let skip = 0; skip <= 3 && t + skip <= tokens.length; skip++) {
-      const r = matchRest(items, k + 1, t + skip, tokens, prefixes);
+      if (skip > 0 && negations.has(tokens[t + skip - 1]!.text)) break;
+      const r = matchRest(items, k + 1, t + skip, tokens, prefixes, negations);
       if (r >= 0) return r;
     }
     return -1;
@@ -348,7 +363,7 @@ function matchRest(items: Item[], k: number, t: number, tokens: Token[], prefixe
   const tok = tokens[t];
   if (!tok || tok.script === Script.Cjk) return -1;
   if (!tokenMatches(item, tok, prefixes)) return -1;
-  return matchRest(items, k + 1, t + 1, tokens, prefixes);
+  return matchRest(items, k + 1, t + 1, tokens, prefixes, negations);
 }
 
 function tokenMatches(item: Item, tok: Token, prefixes: { script: Script; list: string[] }[]): boolean {

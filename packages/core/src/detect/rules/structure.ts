@@ -9,7 +9,7 @@
  */
 import type { Normalised } from '../normalise/index.js';
 import type { Match } from '../match/Matcher.js';
-import { Tag } from '../packs/tags.js';
+import { CONTENT_TAGS, Tag } from '../packs/tags.js';
 import type { Label } from '../types.js';
 
 /** The rule features, in a fixed order (the classifier's dense inputs). */
@@ -120,12 +120,15 @@ export function applyRules(text: Normalised, matches: Match[], cjk: boolean): Ru
   // in the same sentence or just after the words.
   const quoted = (m: Match): boolean => {
     if (tokens[m.first]!.quoted) return true;
-    const q = near(m, Tag.quote, w + 2, 3);
-    return q !== undefined && tokens[q.first]!.sentence === tokens[m.first]!.sentence;
+    // The reporting phrase comes first ("your courier called me an idiot"); one after the words
+    // ("you idiot, I said leave it") is the writer speaking, unless the words are in quotes.
+    const q = near(m, Tag.quote, w + 2, 0);
+    return q !== undefined && q.last < m.first && tokens[q.first]!.sentence === tokens[m.first]!.sentence;
   };
   const selfDirected = (m: Match): boolean =>
     matches.some((o) => o.entry.tags & Tag.self && o.first <= m.first && o.last >= m.last) ||
-    (near(m, Tag.p1, cjk ? 6 : 3, 0) !== undefined && near(m, Tag.p2 | Tag.staff, w, w) === undefined);
+    // "I'm such an idiot", "Quelle idiote, j'ai oublié": the writer, before or just after.
+    (near(m, Tag.p1, cjk ? 6 : 3, 2) !== undefined && near(m, Tag.p2 | Tag.staff, w, w) === undefined);
   // A negation only cancels a verb in its own clause ("don't let me see him, I'll break his bones").
   const negated = (m: Match): boolean =>
     matches.some(
@@ -142,19 +145,7 @@ export function applyRules(text: Normalised, matches: Match[], cjk: boolean): Ru
     if (tags & Tag.staff) set('has_staff', 1);
     if (tags & Tag.escalate) hit('frustration_escalation', 'frustration', m);
     if (tags & Tag.frust) hit('frustration_word', 'frustration', m);
-    const isQuoted =
-      (tags &
-        (Tag.threat |
-          Tag.selfharm |
-          Tag.harm |
-          Tag.weapon |
-          Tag.insult |
-          Tag.insult_adj |
-          Tag.directed |
-          Tag.prof |
-          Tag.slur |
-          Tag.dehuman)) !==
-        0 && quoted(m);
+    const isQuoted = (tags & CONTENT_TAGS) !== 0 && quoted(m);
     if (isQuoted) {
       set('shield_quoted', 1);
       shielded |= shieldBits(tags);
@@ -209,11 +200,11 @@ export function applyRules(text: Normalised, matches: Match[], cjk: boolean): Ru
       } else if (near(m, Tag.p2 | Tag.staff, w, w)) hit('abuse_insult_adj_target', 'abuse', m, 0.8);
     }
     if (tags & Tag.prof) {
-      // "fuck you", "草泥马的客服", "פקיד מחורבן": profanity stuck to the person it is aimed at.
+      // "fuck you", "草泥马的客服", "funcionario de mierda": profanity stuck to the person it is aimed at.
       const atPerson = matches.some(
         (o) =>
           (o.entry.tags & Tag.p2 && o.first > m.last && o.first <= m.last + 1) ||
-          (o.entry.tags & Tag.staff && Math.abs(o.first - m.last) <= (cjk ? 2 : 1) && o !== m),
+          (o.entry.tags & Tag.staff && Math.abs(o.first - m.last) <= (cjk ? 3 : 2) && o !== m),
       );
       if (atPerson) hit('abuse_profanity_at_person', 'abuse', m, 0.8);
       hit(m.entry.severity >= 2 ? 'profanity_strong' : 'profanity_mild', 'profanity', m);

@@ -81,8 +81,9 @@ export function deobfuscate(token: Token): Token {
   if (token.script === Script.Cjk) return token;
   let text = token.text;
   if (token.latin > 0 && token.cyrillic > 0) {
-    text = mapChars(text, token.cyrillic >= token.latin ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN);
-    token.script = token.cyrillic >= token.latin ? Script.Cyrillic : Script.Latin;
+    const toCyrillic = cyrillicWins(text, token);
+    text = mapChars(text, toCyrillic ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN);
+    token.script = toCyrillic ? Script.Cyrillic : Script.Latin;
   }
   if ((token.digits > 0 || token.symbols > 0) && token.letters > 0) {
     const raw = squeeze(text);
@@ -98,7 +99,46 @@ export function deobfuscate(token: Token): Token {
     if (token.digits > 0) token.alts = [raw];
   }
   token.text = squeeze(text);
+  const extra = readings(token);
+  if (extra) token.alts = token.alts ? [...token.alts, extra] : [extra];
   return token;
+}
+
+const VOWELS = /[aeiouy]/g;
+
+/**
+ * Other readings of a whole word: "fvck"/"cvnt" (v for u in a word short of vowels) and words
+ * typed entirely in Cyrillic look-alikes inside Latin text ("уоu" with Cyrillic у and о).
+ */
+function readings(token: Token): string | null {
+  const text = token.text;
+  if (token.script === Script.Latin && text.includes('v') && (text.match(VOWELS)?.length ?? 0) < 2) return text.replace(/v/g, 'u');
+  if (token.script === Script.Cyrillic && token.latin === 0 && text.length >= 2) {
+    let out = '';
+    for (const c of text) {
+      const l = CYRILLIC_TO_LATIN[c];
+      if (l === undefined) return null;
+      out += l;
+    }
+    return out;
+  }
+  return null;
+}
+
+/**
+ * Which script a mixed word really is: a letter with no look-alike in the other script (Latin d,
+ * u, r; Cyrillic б, и, л) decides; otherwise the majority does.
+ */
+function cyrillicWins(text: string, token: Token): boolean {
+  let latinOnly = 0;
+  let cyrillicOnly = 0;
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    if (code >= 0x61 && code <= 0x7a && LATIN_TO_CYRILLIC[c] === undefined) latinOnly++;
+    else if (code >= 0x430 && code <= 0x45f && CYRILLIC_TO_LATIN[c] === undefined) cyrillicOnly++;
+  }
+  if (latinOnly !== cyrillicOnly) return cyrillicOnly > latinOnly;
+  return token.cyrillic >= token.latin;
 }
 
 function mapChars(text: string, table: Record<string, string>): string {
