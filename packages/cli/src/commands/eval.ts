@@ -40,7 +40,7 @@ export async function evalCommand(args: EvalArgs, stdout: Writable, stderr: Writ
     }
     const lang = isLanguage(r.lang) ? r.lang : undefined;
     const a = detector.analyze(r.text, { lang });
-    rows.push({ gold: r.label, predicted: a.label, lang: lang ?? a.language });
+    rows.push({ gold: r.label, predicted: a.label, lang: lang ?? a.language, confidence: a.scores[a.label] });
     if (args.errors && a.label !== r.label)
       wrong.push(`${typeof r.id === 'string' || typeof r.id === 'number' ? r.id : item.line}\t${r.label}\t→ ${a.label}\t${r.text}`);
   }

@@ -7,6 +7,7 @@ import { decodeModel } from './classify/LogRegClassifier.js';
 import { Detector } from './Detector.js';
 import { PACK_SOURCES } from './packs/_data.js';
 import { loadPacks } from './packs/registry.js';
+import { RULE_FEATURES } from './rules/structure.js';
 
 export interface CreateDetectorOptions {
   /** Analysis cap in UTF-16 code units (default 5000). */
@@ -21,6 +22,8 @@ export interface CreateDetectorOptions {
  */
 export function createDetector(opts: CreateDetectorOptions = {}): Detector {
   const packs = loadPacks(PACK_SOURCES);
+  if (MODEL && MODEL.denseNames.join() !== RULE_FEATURES.join())
+    throw new Error('the shipped model was trained with other rule features than this code has: run `npm run train`');
   const classifier = opts.rulesOnly || MODEL === null ? null : decodeModel(MODEL);
   return new Detector({ packs, classifier, ...(opts.maxLength !== undefined ? { maxLength: opts.maxLength } : {}) });
 }

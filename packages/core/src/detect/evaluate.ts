@@ -38,12 +38,32 @@ export interface EvalReport {
   /** Share of gold none+frustration messages predicted abuse, threat or self_harm. */
   falsePositiveRate: number;
   flaggedF1: number;
+  /**
+   * Expected calibration error over 10 confidence bins: how far the score of the chosen label is
+   * from the share of such messages that are right (0 = perfectly calibrated). Null without scores.
+   */
+  calibrationError: number | null;
 }
 
 export interface Scored {
   gold: Label;
   predicted: Label;
   lang: string;
+  /** The score the detector gave its chosen label (optional; enables the calibration figure). */
+  confidence?: number;
+}
+
+function calibrationError(rows: Scored[]): number | null {
+  const scored = rows.filter((r) => r.confidence !== undefined);
+  if (scored.length === 0) return null;
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, conf: 0, right: 0 }));
+  for (const r of scored) {
+    const b = bins[Math.min(9, Math.floor(r.confidence! * 10))]!;
+    b.n++;
+    b.conf += r.confidence!;
+    if (r.gold === r.predicted) b.right++;
+  }
+  return bins.reduce((s, b) => s + (b.n === 0 ? 0 : (b.n / scored.length) * Math.abs(b.conf / b.n - b.right / b.n)), 0);
 }
 
 function f1(p: number, r: number): number {
@@ -113,6 +133,7 @@ export function evaluate(rows: Scored[]): EvalReport {
     recall: { abuse: get('abuse'), threat: get('threat'), self_harm: get('self_harm') },
     falsePositiveRate: benign.length === 0 ? 0 : benign.filter((r) => FLAGGED.includes(r.predicted)).length / benign.length,
     flaggedF1: flaggedF1(rows),
+    calibrationError: calibrationError(rows),
   };
 }
 
@@ -134,6 +155,7 @@ export function formatReport(r: EvalReport): string {
   lines.push('contact-centre view');
   lines.push(`  recall abuse ${pct(r.recall.abuse)}  threat ${pct(r.recall.threat)}  self_harm ${pct(r.recall.self_harm)}`);
   lines.push(`  none+frustration flagged as abuse/threat/self_harm: ${(r.falsePositiveRate * 100).toFixed(1)}%`);
+  if (r.calibrationError !== null) lines.push(`  calibration error of the chosen label's score (ECE, 10 bins): ${r.calibrationError.toFixed(3)}`);
   lines.push('');
   lines.push('lang  n     accuracy  macro-F1  flagged-F1');
   for (const l of r.perLanguage)

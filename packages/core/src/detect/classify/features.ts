@@ -10,6 +10,7 @@
  */
 import { Script, type Normalised } from '../normalise/index.js';
 import type { Match } from '../match/Matcher.js';
+import { TAG_NAMES, Tag } from '../packs/tags.js';
 
 export const HASH_BITS = 17;
 export const HASH_SIZE = 1 << HASH_BITS;
@@ -60,14 +61,14 @@ const SEED_CHAR = 0x2b5e1f03;
 const SEED_TAG = 0x1b873593;
 const SEED_PAIR = 0x6b43a9b5;
 /** Tags worth pairing (the rest, like "global", carry no meaning of their own). */
-const PAIRABLE = (1 << 26) - 1;
+const PAIRABLE = ((1 << TAG_NAMES.length) - 1) & ~Tag.global;
 const PAIR_WINDOW = 5;
 const PAIR_LIMIT = 64;
 const TAG_VALUE = 0.5;
 
 function bits(tags: number): number[] {
   const out: number[] = [];
-  for (let b = 0; b < 26; b++) if (tags & PAIRABLE & (1 << b)) out.push(b);
+  for (let b = 0; b < TAG_NAMES.length; b++) if (tags & PAIRABLE & (1 << b)) out.push(b);
   return out;
 }
 

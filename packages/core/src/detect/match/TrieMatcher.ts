@@ -243,15 +243,27 @@ export class TrieMatcher implements Matcher {
       for (const entries of node.byNext.values()) for (const e of entries) this.found(e, to);
       return;
     }
-    for (const form of this.formsOf(next)) {
-      const list = node.byNext.get(form);
-      if (list) for (const e of list) this.found(e, to);
+    // Inlined lookups, no array per call: this runs for every phrase start of every message.
+    const byNext = node.byNext;
+    let list = byNext.get(next.text);
+    if (list) for (const e of list) this.found(e, to);
+    if (next.alts) {
+      for (const a of next.alts) {
+        list = byNext.get(a);
+        if (list) for (const e of list) this.found(e, to);
+      }
+    }
+    if (next.script === Script.Hebrew || next.script === Script.Arabic) {
+      const forms = this.formsOf(next);
+      for (let i = 1; i < forms.length; i++) {
+        list = byNext.get(forms[i]!);
+        if (list) for (const e of list) this.found(e, to);
+      }
     }
   }
 
-  /** The spellings a following word may be looked up by: itself, its alternatives, and (he, ar) without clitic prefixes. */
+  /** A Hebrew or Arabic word as itself and without each clitic prefix it may carry. */
   private formsOf(tok: Token): readonly string[] {
-    if (tok.script !== Script.Hebrew && tok.script !== Script.Arabic) return tok.alts ? [tok.text, ...tok.alts] : [tok.text];
     let forms = this.strippedCache.get(tok.text);
     if (!forms) {
       forms = [tok.text];
@@ -407,13 +419,22 @@ function wildEquals(masked: string, word: string, i = 0, j = 0): boolean {
  * killing me"), and duplicates of the same entry on the same tokens.
  */
 function suppress(matches: Match[]): Match[] {
-  const shields = matches.filter((m) => (m.entry.tags & (Tag.allow | Tag.idiom)) !== 0);
-  const seen = new Set<string>();
-  return matches.filter((m) => {
-    const key = `${m.entry.id}:${m.first}:${m.last}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    if (shields.length === 0 || (m.entry.tags & CONTENT_TAGS) === 0) return true;
-    return !shields.some((s) => s !== m && s.first <= m.first && s.last >= m.last && (s.entry.tags & CONTENT_TAGS) === 0);
-  });
+  let shields: Match[] | null = null;
+  for (const m of matches) if (m.entry.tags & (Tag.allow | Tag.idiom)) (shields ??= []).push(m);
+  const out: Match[] = [];
+  for (const m of matches) {
+    // The same entry on the same tokens (found through the text and an alternative spelling):
+    // such twins are pushed one after the other for the same first token.
+    let twin = false;
+    for (let j = out.length - 1; j >= 0 && out[j]!.first === m.first; j--) {
+      if (out[j]!.entry === m.entry && out[j]!.last === m.last) {
+        twin = true;
+        break;
+      }
+    }
+    if (twin) continue;
+    if (shields && m.entry.tags & CONTENT_TAGS && shields.some((sh) => sh !== m && sh.first <= m.first && sh.last >= m.last && (sh.entry.tags & CONTENT_TAGS) === 0)) continue;
+    out.push(m);
+  }
+  return out;
 }

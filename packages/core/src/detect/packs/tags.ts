@@ -30,6 +30,9 @@ export const TAG_NAMES = [
   'allow',
   'quote',
   'self',
+  'death',
+  'body',
+  'p3',
   'global',
 ] as const;
 export type TagName = (typeof TAG_NAMES)[number];
@@ -53,7 +56,9 @@ export const CONTENT_TAGS =
   Tag.harm |
   Tag.weapon |
   Tag.threat |
-  Tag.selfharm;
+  Tag.selfharm |
+  Tag.death |
+  Tag.body;
 
 /** Tags whose words are starred out in the masked text. */
 export const MASKED_TAGS = Tag.prof | Tag.insult | Tag.slur | Tag.dehuman | Tag.directed | Tag.harass;

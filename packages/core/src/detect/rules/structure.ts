@@ -18,8 +18,10 @@ export const RULE_FEATURES = [
   'threat_harm_target_intent',
   'threat_harm_target',
   'threat_weapon',
+  'threat_body_target',
   'selfharm_phrase',
   'selfharm_harm_self',
+  'selfharm_death_first_person',
   'abuse_slur',
   'abuse_directed',
   'abuse_harass',
@@ -81,7 +83,7 @@ const SUPPORT = {
 } as const;
 const ABUSIVE = Tag.insult | Tag.insult_adj | Tag.slur | Tag.dehuman | Tag.directed | Tag.harass | Tag.intimidate;
 
-const TARGET = Tag.p2 | Tag.staff | Tag.place;
+const TARGET = Tag.p2 | Tag.staff | Tag.place | Tag.p3;
 const INTENT = Tag.p1 | Tag.fut;
 
 /**
@@ -181,6 +183,16 @@ export function applyRules(text: Normalised, matches: Match[], cjk: boolean): Ru
       }
     }
     if (tags & Tag.weapon && near(m, INTENT, w, w) && near(m, TARGET | Tag.harm, w, w)) hit('threat_weapon', 'threat', m);
+    // Evidence without a set phrase: a body part near a person and an intent ("your face … I'll"),
+    // words of dying near the writer ("I … die", "no reason to live"). The classifier weighs them.
+    if (tags & Tag.body && near(m, TARGET | Tag.p2poss, w, w) && near(m, INTENT, w, w)) {
+      hit('threat_body_target', 'threat', m, 0.5);
+      support |= SUPPORT.threat;
+    }
+    if (tags & Tag.death && near(m, Tag.p1 | Tag.selfref, w, w)) {
+      hit('selfharm_death_first_person', 'self_harm', m, 0.5);
+      support |= SUPPORT.self_harm;
+    }
     if (tags & Tag.slur) hit('abuse_slur', 'abuse', m);
     if (tags & Tag.directed) hit('abuse_directed', 'abuse', m);
     if (tags & Tag.harass) hit('abuse_harass', 'abuse', m);
