@@ -242,35 +242,15 @@ function addHints(hints: number[], mask: number): void {
   for (let bit = 0; bit < 10; bit++) if (mask & (1 << bit)) hints[bit]!++;
 }
 
-/** Joins runs of 3+ single letters separated by short gaps: "f u c k", "f.u.c.k", "с-у-к-а". */
+/** Joins runs of 3+ single letters separated by short gaps: "f u c k", "f.u.c.k", "с-у-к-а" (2 when glued by dots: "s.b."). */
 function joinSpelledOut(tokens: Token[], text: string): Token[] {
-  let out: Token[] | null = null;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (isSingle(t)) {
-      let j = i + 1;
-      while (j < tokens.length && isSingle(tokens[j]!) && JOIN_GAP.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) j++;
-      const dotted = j - i === 2 && /^[.*]$/.test(text.slice(t.end, tokens[i + 1]!.start));
-      if (j - i >= 3 || dotted) {
-        out ??= tokens.slice(0, i);
-        const run = tokens.slice(i, j);
-        const joined: Token = { ...t, text: run.map((r) => r.text).join(''), end: run[run.length - 1]!.end };
-        for (const r of run.slice(1)) {
-          joined.latin += r.latin;
-          joined.cyrillic += r.cyrillic;
-          joined.letters += r.letters;
-          joined.digits += r.digits;
-          joined.symbols += r.symbols;
-          joined.upper += r.upper;
-        }
-        out.push(joined);
-        i = j - 1;
-        continue;
-      }
-    }
-    out?.push(t);
-  }
-  return out ?? tokens;
+  return joinRuns(tokens, (i) => {
+    if (!isSingle(tokens[i]!)) return i + 1;
+    let j = i + 1;
+    while (j < tokens.length && isSingle(tokens[j]!) && JOIN_GAP.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) j++;
+    const dotted = j - i === 2 && /^[.*]$/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start));
+    return j - i >= 3 || dotted ? j : i + 1;
+  });
 }
 
 /**
@@ -278,35 +258,35 @@ function joinSpelledOut(tokens: Token[], text: string): Token[] {
  * "sz.mat.a", "p*z.da"): an obfuscated word, not a sentence break (those come with a space).
  */
 function joinGlued(tokens: Token[], text: string): Token[] {
+  return joinRuns(tokens, (i) => {
+    let j = i + 1;
+    while (j < tokens.length && isPiece(tokens[j - 1]!) && isPiece(tokens[j]!) && tokens[j]!.start - tokens[j - 1]!.end === 1 && GLUE.has(text[tokens[j - 1]!.end]!)) j++;
+    return j;
+  });
+}
+
+/** Replaces each run [i, runEnd(i)) of two or more tokens by one token spanning them all. */
+function joinRuns(tokens: Token[], runEnd: (i: number) => number): Token[] {
   let out: Token[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    let j = i + 1;
-    while (
-      j < tokens.length &&
-      isPiece(tokens[j - 1]!) &&
-      isPiece(tokens[j]!) &&
-      tokens[j]!.start - tokens[j - 1]!.end === 1 &&
-      GLUE.has(text[tokens[j - 1]!.end]!)
-    )
-      j++;
-    if (j - i >= 2) {
-      out ??= tokens.slice(0, i);
-      const run = tokens.slice(i, j);
-      const joined: Token = { ...t, text: run.map((r) => r.text).join(''), end: run[run.length - 1]!.end };
-      for (const r of run.slice(1)) {
-        joined.latin += r.latin;
-        joined.cyrillic += r.cyrillic;
-        joined.letters += r.letters;
-        joined.digits += r.digits;
-        joined.symbols += r.symbols;
-        joined.upper += r.upper;
-      }
-      out.push(joined);
-      i = j - 1;
+    const j = runEnd(i);
+    if (j - i < 2) {
+      out?.push(tokens[i]!);
       continue;
     }
-    out?.push(t);
+    out ??= tokens.slice(0, i);
+    const run = tokens.slice(i, j);
+    const joined: Token = { ...run[0]!, text: run.map((r) => r.text).join(''), end: run[run.length - 1]!.end };
+    for (const r of run.slice(1)) {
+      joined.latin += r.latin;
+      joined.cyrillic += r.cyrillic;
+      joined.letters += r.letters;
+      joined.digits += r.digits;
+      joined.symbols += r.symbols;
+      joined.upper += r.upper;
+    }
+    out.push(joined);
+    i = j - 1;
   }
   return out ?? tokens;
 }

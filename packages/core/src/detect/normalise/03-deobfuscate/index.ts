@@ -12,7 +12,8 @@
 import { Script } from '../01-fold/index.js';
 import type { Token } from '../02-tokenise/index.js';
 
-const LATIN_TO_CYRILLIC: Record<string, string> = {
+/** Latin letters that look like Cyrillic ones (also used by 04-transliterate to read "cyka"). */
+export const LATIN_TO_CYRILLIC: Record<string, string> = {
   a: 'а',
   b: 'в',
   c: 'с',

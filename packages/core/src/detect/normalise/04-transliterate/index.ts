@@ -10,7 +10,7 @@
  */
 import { Script } from '../01-fold/index.js';
 import type { Token } from '../02-tokenise/index.js';
-import { squeeze } from '../03-deobfuscate/index.js';
+import { LATIN_TO_CYRILLIC, squeeze } from '../03-deobfuscate/index.js';
 
 /** Digraphs by their first letter: second letter → Cyrillic (shch/sch are handled first). */
 const DIGRAPHS: Record<string, Record<string, string>> = {
@@ -51,23 +51,12 @@ const SINGLE: Record<string, string> = {
   x: 'х',
   "'": 'ь',
 };
-const SHAPE: Record<string, string> = {
-  a: 'а',
-  b: 'в',
-  c: 'с',
-  e: 'е',
-  h: 'н',
-  k: 'к',
-  m: 'м',
-  n: 'п',
-  o: 'о',
-  p: 'р',
-  r: 'г',
-  t: 'т',
-  u: 'и',
-  x: 'х',
-  y: 'у',
-};
+/**
+ * Reading by shape: the look-alikes of 03-deobfuscate plus handwriting-like ones (n→п, r→г, u→и);
+ * not i, which would turn half of English into Ukrainian.
+ */
+const SHAPE: Record<string, string> = { ...LATIN_TO_CYRILLIC, n: 'п', r: 'г', u: 'и' };
+delete SHAPE.i;
 
 /**
  * Adds Cyrillic readings of a Latin token to `token.alts`.
