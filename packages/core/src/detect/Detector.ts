@@ -128,7 +128,7 @@ export class Detector {
         bestW = w;
         best = i;
       }
-      pos += tokenFeatureCount(tok.text.length, tok.script === Script.Cjk);
+      pos += tokenFeatureCount(tok.text, tok.script === Script.Cjk);
     });
     if (best < 0) return null;
     const tok = t.normalised.tokens[best]!;

@@ -40,19 +40,34 @@ function fnv(seed: number, s: string, from: number, to: number): number {
  * How many hashed features extractFeatures emits for one token; the word unigram is always the
  * first of them (Detector uses this to find a token's own weight for model evidence).
  */
-export function tokenFeatureCount(length: number, cjk: boolean): number {
-  if (cjk) return 2;
-  const n = Math.min(length, MAX_WORD);
-  let c = 2;
+export function tokenFeatureCount(text: string, cjk: boolean): number {
+  return cjk ? 2 : 2 + charGrams(text).length;
+}
+
+/** Character n-gram buckets per word: the same words recur in every message. Bounded. */
+const gramCache = new Map<string, Int32Array>();
+
+function charGrams(s: string): Int32Array {
+  let grams = gramCache.get(s);
+  if (grams) return grams;
+  const n = Math.min(s.length, MAX_WORD);
+  const out: number[] = [];
+  // Word-boundary markers: ^ and $ are folded into the seed so "^idi" and "idi" differ.
   for (let i = -1; i + 3 <= n + 1; i++) {
     for (const len of NGRAM_LENGTHS) {
       const from = Math.max(0, i);
       const to = Math.min(n, i + len);
       if (to - from < 2 || i + len > n + 1) continue;
-      c++;
+      let seed = SEED_CHAR ^ len;
+      if (i < 0) seed ^= 0x01000193;
+      if (i + len > n) seed ^= 0x7feb352d;
+      out.push((fnv(seed, s, from, to) >>> 0) & MASK);
     }
   }
-  return c;
+  grams = Int32Array.from(out);
+  if (gramCache.size >= 50_000) gramCache.clear();
+  gramCache.set(s, grams);
+  return grams;
 }
 
 const SEED_WORD = 0x811c9dc5;
@@ -118,19 +133,8 @@ export function extractFeatures(text: Normalised, dense: Float32Array, matches: 
     f.idx[f.size++] = ((Math.imul(prev ^ wordHash, 0x9e3779b1) >>> 0) ^ 0x5bd1e995) & MASK;
     prev = wordHash;
     if (t.script === Script.Cjk) continue;
-    const n = Math.min(s.length, MAX_WORD);
-    // Word-boundary markers: ^ and $ are folded into the seed so "^idi" and "idi" differ.
-    for (let i = -1; i + 3 <= n + 1; i++) {
-      for (const len of NGRAM_LENGTHS) {
-        const from = Math.max(0, i);
-        const to = Math.min(n, i + len);
-        if (to - from < 2 || i + len > n + 1) continue;
-        let seed = SEED_CHAR ^ len;
-        if (i < 0) seed ^= 0x01000193;
-        if (i + len > n) seed ^= 0x7feb352d;
-        f.idx[f.size++] = (fnv(seed, s, from, to) >>> 0) & MASK;
-      }
-    }
+    const grams = charGrams(s);
+    for (let i = 0; i < grams.length; i++) f.idx[f.size++] = grams[i]!;
   }
   // Scale the n-gram block to unit length so long messages do not swamp the other features.
   const norm = f.size > 0 ? 1 / Math.sqrt(f.size) : 0;

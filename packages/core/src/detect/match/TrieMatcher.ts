@@ -73,12 +73,18 @@ export class TrieMatcher implements Matcher {
   private wildHits: { node: Node; to: number; cost: number }[] | null = null;
   private only: Language | undefined;
   private out: Match[] = [];
+  /** The message has masked words, which may stand for an anchor: no anchor filtering then. */
+  private anyMasked = false;
   /** While filling the cache: collect instead of emitting matches. */
   private collect: TokenHits | null = null;
   private readonly cache = new Map<string, TokenHits>();
   private readonly strippedCache = new Map<string, string[]>();
   /** Negation words: a phrase gap (~) never skips one ("weiß nicht, wo du wohnst" is no threat). */
   private readonly negations = new Set<string>();
+  /** For each phrase, its longest exact later word: a phrase whose anchor is absent cannot match. */
+  private readonly anchors = new Map<Entry, string>();
+  /** Every spelling of every token of the current message (texts, alternatives, unprefixed forms). */
+  private present = new Set<string>();
 
   constructor(packs: Pack[]) {
     for (const pack of packs) {
@@ -87,6 +93,9 @@ export class TrieMatcher implements Matcher {
         const root = e.cjk ? this.cjk : first.kind === ItemKind.Suffix || first.kind === ItemKind.Infix ? this.any : this.head;
         insert(root, first.text, e);
         if (e.tags & Tag.neg && e.items.length === 1 && first.kind === ItemKind.Exact) this.negations.add(first.text);
+        let anchor: string | null = null;
+        for (const item of e.items.slice(1)) if (item.kind === ItemKind.Exact && item.text.length > (anchor?.length ?? 0)) anchor = item.text;
+        if (anchor !== null) this.anchors.set(e, anchor);
       }
       if (pack.prefixes.length > 0) {
         const script = pack.lang === 'he' ? Script.Hebrew : Script.Arabic;
@@ -103,6 +112,15 @@ export class TrieMatcher implements Matcher {
     this.tokens = tokens;
     this.active = active;
     this.primary = primary;
+    const present = this.present;
+    present.clear();
+    this.anyMasked = false;
+    for (const tok of tokens) {
+      present.add(tok.text);
+      if (tok.masked) this.anyMasked = true;
+      if (tok.alts) for (const a of tok.alts) present.add(a);
+      if (tok.script === Script.Hebrew || tok.script === Script.Arabic) for (const f of this.formsOf(tok)) present.add(f);
+    }
     this.out = out;
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t]!;
@@ -198,6 +216,10 @@ export class TrieMatcher implements Matcher {
   /** Emits a match for the current token if the entry's language applies and its phrase completes. */
   private emit(e: Entry): void {
     if (!e.global && (e.bit & this.active) === 0) return;
+    if (e.items.length > 1) {
+      const anchor = this.anchors.get(e);
+      if (anchor !== undefined && !this.present.has(anchor) && !this.anyMasked) return;
+    }
     const t = this.t;
     const last = e.items.length === 1 ? t : matchRest(e.items, 1, t + 1, this.tokens, this.prefixes, this.negations);
     if (last < 0) return;

@@ -47,6 +47,12 @@ export interface TextStats {
   hints: number[];
 }
 
+/** ASCII letters and digits. */
+const ASCII_ALNUM = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_ALNUM[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII_ALNUM[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII_ALNUM[c] = 1;
+
 const SENTENCE_END = new Set(['.', '!', '?', '…', '。', '！', '？', '\n', ';']);
 const CLAUSE_END = new Set([',', '،', ':', '—', '–', '，', '、', '：', '；']);
 /** Short pieces glued by one of these make one word: "ch.uj", "sz.mat.a". */
@@ -161,7 +167,44 @@ export function tokenise(text: string, limit: number): { tokens: Token[]; stats:
     }
     b.reset();
   };
-  for (let i = 0; i < limit;) {
+  for (let i = 0; i < limit; ) {
+    const code = text.charCodeAt(i);
+    if (b.start < 0 && code < 128 && ASCII_ALNUM[code]) {
+      // Fast path: a plain ASCII word (most tokens in Latin-script chat) is sliced and lower-cased
+      // in one go instead of character by character.
+      let j = i;
+      let letters = 0;
+      let upper = 0;
+      while (j < limit) {
+        const c = text.charCodeAt(j);
+        if (c >= 128 || !ASCII_ALNUM[c]) break;
+        if (c >= 65 && c <= 90) {
+          letters++;
+          upper++;
+        } else if (c >= 97) letters++;
+        j++;
+      }
+      const next = j < limit ? text.codePointAt(j)! : 32;
+      const cls = charInfo(next).cls;
+      if (cls !== CharClass.Letter && cls !== CharClass.Digit && cls !== CharClass.WordSymbol && cls !== CharClass.Removed) {
+        if (letters > 0) {
+          tokens.push({
+            text: upper > 0 ? text.slice(i, j).toLowerCase() : text.slice(i, j),
+            start: i, end: j, script: Script.Latin, latin: letters, cyrillic: 0, letters, digits: j - i - letters,
+            symbols: 0, upper, joinPrev: false, quoted, sentence, clause, alts: null, masked: false,
+          });
+          stats.letters += letters;
+          stats.upper += upper;
+        } else {
+          tokens.push({
+            text: text.slice(i, j), start: i, end: j, script: Script.None, latin: 0, cyrillic: 0, letters: 0, digits: j - i,
+            symbols: 0, upper: 0, joinPrev: false, quoted, sentence, clause, alts: null, masked: false,
+          });
+        }
+        i = j;
+        continue;
+      }
+    }
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const info = charInfo(cp);
