@@ -4,7 +4,7 @@
  * classify → decide. One Detector is built once (packs compiled, model decoded) and analyses any
  * number of messages; it keeps no per-message state, so it is safe to share.
  */
-import { extractFeatures, tokenFeatureCount, type Features } from './classify/features.js';
+import { extractFeatures, wordFeatures, type Features } from './classify/features.js';
 import type { Classifier } from './classify/Classifier.js';
 import { type LogRegClassifier } from './classify/LogRegClassifier.js';
 import { evidenceFrom, labelFromRules, labelFromScores, maskSpans, severityOf } from './decide.js';
@@ -12,11 +12,11 @@ import type { LanguageDetector } from './language/LanguageDetector.js';
 import { ScriptStopwordDetector } from './language/ScriptStopwordDetector.js';
 import type { Matcher, Match } from './match/Matcher.js';
 import { TrieMatcher, langBit } from './match/TrieMatcher.js';
-import { normalise, Script, type Normalised } from './normalise/index.js';
+import { normalise, type Normalised, type Token } from './normalise/index.js';
 import type { Pack } from './packs/compile.js';
 import { MASKED_TAGS, Tag } from './packs/tags.js';
 import { applyRules, type RuleHit } from './rules/structure.js';
-import { LABELS, type Analysis, type AnalyzeOptions, type Label, type Language } from './types.js';
+import { LABELS, type Analysis, type AnalyzeOptions, type Evidence, type Label, type Language } from './types.js';
 
 /** Messages longer than this (UTF-16 code units) are analysed up to it and flagged truncated. */
 export const DEFAULT_MAX_LENGTH = 5000;
@@ -38,6 +38,8 @@ export interface Trace {
   support: number;
   /** Labels whose words were found only shielded (quoted, self-directed, idiom). */
   shielded: number;
+  /** The rule features (the dense part of the feature vector). */
+  dense: Float32Array;
   features: Features;
 }
 
@@ -56,11 +58,8 @@ export class Detector {
     this.maxLength = opts.maxLength ?? DEFAULT_MAX_LENGTH;
   }
 
-  /**
-   * Runs the pipeline up to the feature vector.
-   * @example detector.trace('you idiot').hits[0].label // 'abuse'
-   */
-  trace(text: string, opts: AnalyzeOptions = {}): Trace & { truncated: boolean } {
+  /** Everything up to the classifier: normalise, language, packs, rules. */
+  private run(text: string, opts: AnalyzeOptions) {
     let limit = Math.min(text.length, this.maxLength);
     // Never cut a surrogate pair in half.
     if (limit < text.length && limit > 0 && (text.charCodeAt(limit - 1) & 0xfc00) === 0xd800) limit--;
@@ -69,9 +68,18 @@ export class Detector {
     const language = opts.lang ?? guess.language;
     const active = opts.lang ? guess.active | langBit(opts.lang) : guess.active;
     const matches = this.matcher.match(normalised.tokens, active, langBit(language));
-    const { features: dense, hits, support, shielded } = applyRules(normalised, matches, language === 'zh');
-    this.scratch = extractFeatures(normalised, dense, matches, this.scratch);
-    return { normalised, language, matches, hits, support, shielded, features: this.scratch, truncated: limit < text.length };
+    const rules = applyRules(normalised, matches, language === 'zh');
+    return { normalised, language, matches, ...rules, truncated: limit < text.length };
+  }
+
+  /**
+   * Runs the pipeline up to the feature vector (for training and debugging).
+   * @example detector.trace('you idiot').hits[0].label // 'abuse'
+   */
+  trace(text: string, opts: AnalyzeOptions = {}): Trace & { truncated: boolean } {
+    const r = this.run(text, opts);
+    this.scratch = extractFeatures(r.normalised, r.features, r.matches, this.scratch);
+    return { normalised: r.normalised, language: r.language, matches: r.matches, hits: r.hits, support: r.support, shielded: r.shielded, dense: r.features, features: this.scratch, truncated: r.truncated };
   }
 
   /**
@@ -79,11 +87,11 @@ export class Detector {
    * @example detector.analyze('you useless idiot').label // 'abuse'
    */
   analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
-    const t = this.trace(text, opts);
+    const t = this.run(text, opts);
     const p = this.probs;
     let label: Label;
     if (this.classifier) {
-      this.classifier.predict(t.features, p);
+      this.classifier.predictMessage(t.normalised.tokens, t.matches, t.features, p);
       label = labelFromScores(p, t.support, this.classifier.unsupportedMin, t.shielded);
     } else {
       const s = t.normalised.stats;
@@ -96,7 +104,7 @@ export class Detector {
     LABELS.forEach((l, k) => (scores[l] = round(p[k]!)));
     const evidence = evidenceFrom(t.hits);
     if (this.classifier && label !== 'none' && !evidence.some((e) => e.category === label)) {
-      const model = this.modelEvidence(t, label);
+      const model = this.modelEvidence(t.normalised, label);
       if (model) evidence.push(model);
     }
     const spans: [number, number][] = [];
@@ -114,25 +122,20 @@ export class Detector {
   }
 
   /** The word the classifier leaned on most for `label`, when no rule explains it. */
-  private modelEvidence(t: Trace, label: Label): { start: number; end: number; category: Label; rule: string } | null {
+  private modelEvidence(normalised: Normalised, label: Label): Evidence | null {
     const clf = this.classifier as LogRegClassifier;
     if (typeof clf.weight !== 'function') return null;
     const k = LABELS.indexOf(label);
-    let best = -1;
+    let best: Token | null = null;
     let bestW = 0;
-    // Word unigram buckets are the first feature of each token (see extractFeatures).
-    let pos = 0;
-    t.normalised.tokens.forEach((tok, i) => {
-      const w = clf.weight(t.features.idx[pos]!, k);
+    for (const tok of normalised.tokens) {
+      const w = clf.weight(wordFeatures(tok).buckets[0]!, k);
       if (w > bestW) {
         bestW = w;
-        best = i;
+        best = tok;
       }
-      pos += tokenFeatureCount(tok.text, tok.script === Script.Cjk);
-    });
-    if (best < 0) return null;
-    const tok = t.normalised.tokens[best]!;
-    return { start: tok.start, end: tok.end, category: label, rule: 'model:logreg' };
+    }
+    return best ? { start: best.start, end: best.end, category: label, rule: 'model:logreg' } : null;
   }
 }
 

@@ -8,7 +8,8 @@
  * hashed block.
  * No strings are built per n-gram: hashes are computed over the token text in place.
  */
-import { Script, type Normalised } from '../normalise/index.js';
+import { Script, type Normalised, type Token } from '../normalise/index.js';
+import { wordInfo } from '../words.js';
 import type { Match } from '../match/Matcher.js';
 import { TAG_NAMES, Tag } from '../packs/tags.js';
 
@@ -37,41 +38,57 @@ function fnv(seed: number, s: string, from: number, to: number): number {
 }
 
 /**
- * How many hashed features extractFeatures emits for one token; the word unigram is always the
- * first of them (Detector uses this to find a token's own weight for model evidence).
+ * A word's own hashed features: its 32-bit hash (for bigrams) and its buckets, the word unigram
+ * first, then (except for Chinese characters) its character 3-grams. Cached per spelling, because
+ * the same words recur in every message; bounded.
  */
-export function tokenFeatureCount(text: string, cjk: boolean): number {
-  return cjk ? 2 : 2 + charGrams(text).length;
+export interface WordFeatures {
+  hash: number;
+  buckets: Int32Array;
 }
 
-/** Character n-gram buckets per word: the same words recur in every message. Bounded. */
-const gramCache = new Map<string, Int32Array>();
+/**
+ * The features of a token's spelling, kept on its shared word record.
+ * @example wordFeatures(token).buckets.length // 1 unigram + the char 3-grams (with ^ and $)
+ */
+export function wordFeatures(tok: Pick<Token, 'text' | 'script' | 'info'>): WordFeatures {
+  const info = tok.info ?? wordInfo(tok.text);
+  let w = info.features as WordFeatures | undefined;
+  if (w === undefined) {
+    w = computeWordFeatures(tok.text, tok.script === Script.Cjk);
+    info.features = w;
+  }
+  return w;
+}
 
-function charGrams(s: string): Int32Array {
-  let grams = gramCache.get(s);
-  if (grams) return grams;
-  const n = Math.min(s.length, MAX_WORD);
-  const out: number[] = [];
-  // Word-boundary markers: ^ and $ are folded into the seed so "^idi" and "idi" differ.
-  for (let i = -1; i + 3 <= n + 1; i++) {
-    for (const len of NGRAM_LENGTHS) {
-      const from = Math.max(0, i);
-      const to = Math.min(n, i + len);
-      if (to - from < 2 || i + len > n + 1) continue;
-      let seed = SEED_CHAR ^ len;
-      if (i < 0) seed ^= 0x01000193;
-      if (i + len > n) seed ^= 0x7feb352d;
-      out.push((fnv(seed, s, from, to) >>> 0) & MASK);
+function computeWordFeatures(s: string, cjk: boolean): WordFeatures {
+  const hash = fnv(SEED_WORD, s, 0, s.length);
+  const out: number[] = [(hash >>> 0) & MASK];
+  if (!cjk) {
+    const n = Math.min(s.length, MAX_WORD);
+    // Word-boundary markers: ^ and $ are folded into the seed so "^idi" and "idi" differ.
+    for (let i = -1; i + 3 <= n + 1; i++) {
+      for (const len of NGRAM_LENGTHS) {
+        const from = Math.max(0, i);
+        const to = Math.min(n, i + len);
+        if (to - from < 2 || i + len > n + 1) continue;
+        let seed = SEED_CHAR ^ len;
+        if (i < 0) seed ^= 0x01000193;
+        if (i + len > n) seed ^= 0x7feb352d;
+        out.push((fnv(seed, s, from, to) >>> 0) & MASK);
+      }
     }
   }
-  grams = Int32Array.from(out);
-  if (gramCache.size >= 50_000) gramCache.clear();
-  gramCache.set(s, grams);
-  return grams;
+  return { hash, buckets: Int32Array.from(out) };
+}
+
+/** The bucket of the word bigram (previous word hash, this word hash); SEED_BIGRAM before the first word. */
+export function bigramBucket(prev: number, hash: number): number {
+  return ((Math.imul(prev ^ hash, 0x9e3779b1) >>> 0) ^ 0x5bd1e995) & MASK;
 }
 
 const SEED_WORD = 0x811c9dc5;
-const SEED_BIGRAM = 0x050c5d1f;
+export const SEED_BIGRAM = 0x050c5d1f;
 const SEED_CHAR = 0x2b5e1f03;
 const SEED_TAG = 0x1b873593;
 const SEED_PAIR = 0x6b43a9b5;
@@ -120,30 +137,37 @@ function addTagFeatures(f: Features, matches: readonly Match[]): void {
  */
 export function extractFeatures(text: Normalised, dense: Float32Array, matches: readonly Match[] = [], out?: Features): Features {
   const tokens = text.tokens;
-  let cap = 8 + matches.length * 6 + Math.min(matches.length * matches.length, PAIR_LIMIT) * 4;
+  let cap = 8 + matches.length * 6 + Math.min(matches.length * matches.length, PAIR_LIMIT) * 4 + dense.length;
   for (const t of tokens) cap += 4 + Math.min(t.text.length, MAX_WORD) * 2;
-  cap += dense.length;
   const f = out && out.idx.length >= cap ? out : { idx: new Int32Array(cap), val: new Float32Array(cap), size: 0 };
   f.size = 0;
   let prev = SEED_BIGRAM;
   for (const t of tokens) {
-    const s = t.text;
-    const wordHash = fnv(SEED_WORD, s, 0, s.length);
-    f.idx[f.size++] = (wordHash >>> 0) & MASK;
-    f.idx[f.size++] = ((Math.imul(prev ^ wordHash, 0x9e3779b1) >>> 0) ^ 0x5bd1e995) & MASK;
-    prev = wordHash;
-    if (t.script === Script.Cjk) continue;
-    const grams = charGrams(s);
-    for (let i = 0; i < grams.length; i++) f.idx[f.size++] = grams[i]!;
+    const w = wordFeatures(t);
+    // Order per word: unigram, bigram, char n-grams (Detector reads the unigram for evidence).
+    f.idx[f.size++] = w.buckets[0]!;
+    f.idx[f.size++] = bigramBucket(prev, w.hash);
+    prev = w.hash;
+    for (let i = 1; i < w.buckets.length; i++) f.idx[f.size++] = w.buckets[i]!;
   }
   // Scale the n-gram block to unit length so long messages do not swamp the other features.
   const norm = f.size > 0 ? 1 / Math.sqrt(f.size) : 0;
   for (let i = 0; i < f.size; i++) f.val[i] = norm;
+  appendContextFeatures(f, matches, dense);
+  return f;
+}
+
+/** Appends the lexicon-tag features and the rule features (not scaled with the n-grams). */
+export function appendContextFeatures(f: Features, matches: readonly Match[], dense: Float32Array): void {
   addTagFeatures(f, matches);
   for (let d = 0; d < dense.length; d++) {
     if (dense[d] === 0) continue;
     f.idx[f.size] = HASH_SIZE + d;
     f.val[f.size++] = dense[d]!;
   }
-  return f;
+}
+
+/** Room for the context features of a message with `matches` matches. */
+export function contextCapacity(matches: number, dense: number): number {
+  return 8 + matches * 6 + Math.min(matches * matches, PAIR_LIMIT) * 4 + dense;
 }

@@ -8,6 +8,7 @@
  */
 import { LANG_BIT, Script, type Normalised } from '../normalise/index.js';
 import type { Pack } from '../packs/compile.js';
+import { wordInfo } from '../words.js';
 import { langBit } from '../match/TrieMatcher.js';
 import { LANGUAGES, type Language } from '../types.js';
 import type { LanguageDetector, LanguageGuess } from './LanguageDetector.js';
@@ -32,8 +33,13 @@ export class ScriptStopwordDetector implements LanguageDetector {
     const votes = new Array<number>(LANGUAGES.length).fill(0);
     for (const t of text.tokens) {
       letters[t.script]! += t.letters;
-      const mask = this.stop.get(t.text);
-      if (mask !== undefined) {
+      const info = t.info ?? wordInfo(t.text);
+      if (info.stopOwner !== this) {
+        info.stop = this.stop.get(t.text) ?? 0;
+        info.stopOwner = this;
+      }
+      const mask = info.stop;
+      if (mask !== 0) {
         let n = 0;
         for (let i = 0; i < LANGUAGES.length; i++) if (mask & (1 << i)) n++;
         // A word shared by several languages is weaker evidence for each.

@@ -10,6 +10,7 @@ import { ItemKind, type Entry, type Item, type Pack } from '../packs/compile.js'
 import { CONTENT_TAGS, Tag } from '../packs/tags.js';
 import { LANGUAGES, type Language } from '../types.js';
 import type { Match, Matcher } from './Matcher.js';
+import { wordInfo } from '../words.js';
 
 class Node {
   next = new Map<number, Node>();
@@ -77,14 +78,14 @@ export class TrieMatcher implements Matcher {
   private anyMasked = false;
   /** While filling the cache: collect instead of emitting matches. */
   private collect: TokenHits | null = null;
-  private readonly cache = new Map<string, TokenHits>();
   private readonly strippedCache = new Map<string, string[]>();
   /** Negation words: a phrase gap (~) never skips one ("weiß nicht, wo du wohnst" is no threat). */
   private readonly negations = new Set<string>();
-  /** For each phrase, its longest exact later word: a phrase whose anchor is absent cannot match. */
-  private readonly anchors = new Map<Entry, string>();
-  /** Every spelling of every token of the current message (texts, alternatives, unprefixed forms). */
-  private present = new Set<string>();
+  /**
+   * For each phrase, its longest exact later word and how many tokens ahead it can stand: a phrase
+   * whose anchor is not among those tokens cannot match, which is cheap to see.
+   */
+  private readonly anchors = new Map<Entry, { text: string; span: number }>();
 
   constructor(packs: Pack[]) {
     for (const pack of packs) {
@@ -94,8 +95,12 @@ export class TrieMatcher implements Matcher {
         insert(root, first.text, e);
         if (e.tags & Tag.neg && e.items.length === 1 && first.kind === ItemKind.Exact) this.negations.add(first.text);
         let anchor: string | null = null;
-        for (const item of e.items.slice(1)) if (item.kind === ItemKind.Exact && item.text.length > (anchor?.length ?? 0)) anchor = item.text;
-        if (anchor !== null) this.anchors.set(e, anchor);
+        let span = 0;
+        for (const item of e.items.slice(1)) {
+          span += item.kind === ItemKind.Gap ? 3 : 1;
+          if (item.kind === ItemKind.Exact && item.text.length > (anchor?.length ?? 0)) anchor = item.text;
+        }
+        if (anchor !== null) this.anchors.set(e, { text: anchor, span });
       }
       if (pack.prefixes.length > 0) {
         const script = pack.lang === 'he' ? Script.Hebrew : Script.Arabic;
@@ -112,15 +117,8 @@ export class TrieMatcher implements Matcher {
     this.tokens = tokens;
     this.active = active;
     this.primary = primary;
-    const present = this.present;
-    present.clear();
     this.anyMasked = false;
-    for (const tok of tokens) {
-      present.add(tok.text);
-      if (tok.masked) this.anyMasked = true;
-      if (tok.alts) for (const a of tok.alts) present.add(a);
-      if (tok.script === Script.Hebrew || tok.script === Script.Arabic) for (const f of this.formsOf(tok)) present.add(f);
-    }
+    for (const tok of tokens) if (tok.masked) this.anyMasked = true;
     this.out = out;
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t]!;
@@ -162,16 +160,17 @@ export class TrieMatcher implements Matcher {
     // The token text decides everything matched here (its transliterations derive from it);
     // tokens with digits also carry their raw spelling, so they are not cached.
     const cacheable = tok.digits === 0;
-    let hits = cacheable ? this.cache.get(tok.text) : undefined;
-    if (hits) return hits;
+    const info = cacheable ? (tok.info ?? wordInfo(tok.text)) : null;
+    if (info && info.hitsOwner === this) return info.hits as TokenHits;
+    let hits: TokenHits;
     hits = { entries: [], viaAlt: [], phraseStarts: [] };
     this.collect = hits;
     this.matchWord(tok, tok.text, false);
     if (tok.alts) for (const alt of tok.alts) if (alt !== tok.text) this.matchWord(tok, alt, true);
     this.collect = null;
-    if (cacheable) {
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      this.cache.set(tok.text, hits);
+    if (info) {
+      info.hits = hits;
+      info.hitsOwner = this;
     }
     return hits;
   }
@@ -218,7 +217,7 @@ export class TrieMatcher implements Matcher {
     if (!e.global && (e.bit & this.active) === 0) return;
     if (e.items.length > 1) {
       const anchor = this.anchors.get(e);
-      if (anchor !== undefined && !this.present.has(anchor) && !this.anyMasked) return;
+      if (anchor !== undefined && !this.anyMasked && !this.anchorAhead(anchor.text, anchor.span)) return;
     }
     const t = this.t;
     const last = e.items.length === 1 ? t : matchRest(e.items, 1, t + 1, this.tokens, this.prefixes, this.negations);
@@ -282,6 +281,18 @@ export class TrieMatcher implements Matcher {
         if (list) for (const e of list) this.found(e, to);
       }
     }
+  }
+
+  /** Whether `word` is one of the next `span` tokens (as text, alternative or unprefixed form). */
+  private anchorAhead(word: string, span: number): boolean {
+    const end = Math.min(this.tokens.length, this.t + 1 + span);
+    for (let u = this.t + 1; u < end; u++) {
+      const tok = this.tokens[u]!;
+      if (tok.text === word) return true;
+      if (tok.alts) for (const a of tok.alts) if (a === word) return true;
+      if ((tok.script === Script.Hebrew || tok.script === Script.Arabic) && this.formsOf(tok).includes(word)) return true;
+    }
+    return false;
   }
 
   /** A Hebrew or Arabic word as itself and without each clitic prefix it may carry. */

@@ -5,6 +5,7 @@
 import { tokenise, type TextStats, type Token } from './02-tokenise/index.js';
 import { deobfuscate } from './03-deobfuscate/index.js';
 import { transliterate } from './04-transliterate/index.js';
+import { wordInfo } from '../words.js';
 
 export type { Token, TextStats } from './02-tokenise/index.js';
 export { charInfo, Script, LANG_BIT } from './01-fold/index.js';
@@ -22,6 +23,10 @@ export interface Normalised {
  */
 export function normalise(text: string, limit = text.length): Normalised {
   const { tokens, stats } = tokenise(text, limit);
-  for (const t of tokens) transliterate(deobfuscate(t));
+  for (const t of tokens) {
+    deobfuscate(t);
+    t.info = wordInfo(t.text);
+    transliterate(t);
+  }
   return { tokens, stats };
 }

@@ -11,6 +11,7 @@
 import { Script } from '../01-fold/index.js';
 import type { Token } from '../02-tokenise/index.js';
 import { LATIN_TO_CYRILLIC, squeeze } from '../03-deobfuscate/index.js';
+import { wordInfo } from '../../words.js';
 
 /** Digraphs by their first letter: second letter → Cyrillic (shch/sch are handled first). */
 const DIGRAPHS: Record<string, Record<string, string>> = {
@@ -64,21 +65,17 @@ delete SHAPE.i;
  */
 export function transliterate(token: Token): Token {
   if (token.script !== Script.Latin || token.text.length < 3 || token.masked || token.cyrillic > 0) return token;
-  let readings = cache.get(token.text);
+  const info = token.info ?? wordInfo(token.text);
+  let readings = info.readings;
   if (readings === undefined) {
     const bySound = squeeze(phonetic(token.text));
     const byShape = squeeze(shape(token.text));
     readings = byShape !== bySound && byShape !== '' ? [bySound, byShape] : [bySound];
-    // Bounded: hostile input full of distinct words cannot grow memory.
-    if (cache.size >= 50_000) cache.clear();
-    cache.set(token.text, readings);
+    info.readings = readings;
   }
   token.alts = token.alts ? [...token.alts, ...readings] : readings;
   return token;
 }
-
-/** Readings per Latin spelling: chat traffic repeats the same words, so each is computed once. */
-const cache = new Map<string, string[]>();
 
 function phonetic(text: string): string {
   let out = '';

@@ -1,0 +1,43 @@
+/**
+ * @module detect/words
+ * One record per distinct word spelling, shared by every stage of the pipeline. Chat traffic
+ * repeats a few thousand words; looking each word up once (instead of once per stage in five
+ * separate maps, each lookup a likely cache miss) and carrying the record on the token is what
+ * keeps the detector fast. Stages that depend on an instance (packs, model) record which instance
+ * filled their field, so detectors built from different packs never share results.
+ */
+
+/** What the pipeline knows about one spelling; fields are filled lazily by the stages. */
+export interface WordInfo {
+  /** Cyrillic readings of a Latin word (04-transliterate); undefined until computed. */
+  readings: readonly string[] | undefined;
+  /** Stopword language bits, valid for `stopOwner`. */
+  stop: number;
+  stopOwner: object | null;
+  /** Matcher results (TrieMatcher's TokenHits), valid for `hitsOwner`. */
+  hits: unknown;
+  hitsOwner: object | null;
+  /** Hashed n-gram features (classify/features). */
+  features: unknown;
+  /** Summed classifier weights, valid for `sumsOwner`. */
+  sums: Int32Array | null;
+  sumsOwner: object | null;
+}
+
+const LIMIT = 100_000;
+const words = new Map<string, WordInfo>();
+
+/**
+ * The shared record of a spelling. Bounded: when full the table is dropped and rebuilt, so
+ * hostile input with endless distinct words cannot grow memory.
+ * @example wordInfo('idiot').readings
+ */
+export function wordInfo(text: string): WordInfo {
+  let info = words.get(text);
+  if (info === undefined) {
+    if (words.size >= LIMIT) words.clear();
+    info = { readings: undefined, stop: 0, stopOwner: null, hits: undefined, hitsOwner: null, features: undefined, sums: null, sumsOwner: null };
+    words.set(text, info);
+  }
+  return info;
+}
