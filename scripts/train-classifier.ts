@@ -40,11 +40,13 @@ const SEED = 20261122;
 // Hyper-parameters; the environment overrides exist for cross-validated experiments
 // (e.g. TRAIN_PUBLIC_WEIGHT=0 TRAIN_DRY=1 npm run train), the committed model uses the defaults.
 const env = (name: string, fallback: number): number => (process.env[name] === undefined ? fallback : Number(process.env[name]));
-const EPOCHS = env('TRAIN_EPOCHS', 12);
-const LR = env('TRAIN_LR', 0.4);
+const EPOCHS = env('TRAIN_EPOCHS', 20);
+const LR = env('TRAIN_LR', 0.15);
 const L2_HASHED = env('TRAIN_L2_HASHED', 2e-6);
 const L2_DENSE = env('TRAIN_L2_DENSE', 1e-7);
-const PUBLIC_WEIGHT = env('TRAIN_PUBLIC_WEIGHT', 0.25);
+// Public data lowered cross-validated macro-F1 on our own corpus (docs/MODEL.md), so the shipped
+// model uses none; TRAIN_PUBLIC_WEIGHT=0.25 brings it back for experiments.
+const PUBLIC_WEIGHT = env('TRAIN_PUBLIC_WEIGHT', 0);
 const DRY = env('TRAIN_DRY', 0) === 1;
 
 interface Example {

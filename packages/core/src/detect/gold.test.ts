@@ -12,13 +12,14 @@ import { createDetector } from './createDetector.js';
 import { evaluate } from './evaluate.js';
 import type { Label, Language } from './types.js';
 
+/** Measured 2026-11-22 (docs/BENCHMARKS.md): macro-F1 0.740; recall 0.794 / 0.519 / 0.637; 2.7%; worst language ar 0.689. */
 const FLOORS = {
-  macroF1: 0.0,
-  recallAbuse: 0.0,
-  recallThreat: 0.0,
-  recallSelfHarm: 0.0,
+  macroF1: 0.72,
+  recallAbuse: 0.77,
+  recallThreat: 0.5,
+  recallSelfHarm: 0.61,
   maxFalsePositiveRate: 0.03,
-  minLanguageFlaggedF1: 0.0,
+  minLanguageFlaggedF1: 0.67,
 };
 
 const file = fileURLToPath(new URL('../../../../corpus/test.jsonl', import.meta.url));
