@@ -79,7 +79,17 @@ export class Detector {
   trace(text: string, opts: AnalyzeOptions = {}): Trace & { truncated: boolean } {
     const r = this.run(text, opts);
     this.scratch = extractFeatures(r.normalised, r.features, r.matches, this.scratch);
-    return { normalised: r.normalised, language: r.language, matches: r.matches, hits: r.hits, support: r.support, shielded: r.shielded, dense: r.features, features: this.scratch, truncated: r.truncated };
+    return {
+      normalised: r.normalised,
+      language: r.language,
+      matches: r.matches,
+      hits: r.hits,
+      support: r.support,
+      shielded: r.shielded,
+      dense: r.features,
+      features: this.scratch,
+      truncated: r.truncated,
+    };
   }
 
   /**

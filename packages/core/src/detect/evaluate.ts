@@ -155,7 +155,8 @@ export function formatReport(r: EvalReport): string {
   lines.push('contact-centre view');
   lines.push(`  recall abuse ${pct(r.recall.abuse)}  threat ${pct(r.recall.threat)}  self_harm ${pct(r.recall.self_harm)}`);
   lines.push(`  none+frustration flagged as abuse/threat/self_harm: ${(r.falsePositiveRate * 100).toFixed(1)}%`);
-  if (r.calibrationError !== null) lines.push(`  calibration error of the chosen label's score (ECE, 10 bins): ${r.calibrationError.toFixed(3)}`);
+  if (r.calibrationError !== null)
+    lines.push(`  calibration error of the chosen label's score (ECE, 10 bins): ${r.calibrationError.toFixed(3)}`);
   lines.push('');
   lines.push('lang  n     accuracy  macro-F1  flagged-F1');
   for (const l of r.perLanguage)

@@ -36,7 +36,16 @@ export function wordInfo(text: string): WordInfo {
   let info = words.get(text);
   if (info === undefined) {
     if (words.size >= LIMIT) words.clear();
-    info = { readings: undefined, stop: 0, stopOwner: null, hits: undefined, hitsOwner: null, features: undefined, sums: null, sumsOwner: null };
+    info = {
+      readings: undefined,
+      stop: 0,
+      stopOwner: null,
+      hits: undefined,
+      hitsOwner: null,
+      features: undefined,
+      sums: null,
+      sumsOwner: null,
+    };
     words.set(text, info);
   }
   return info;

@@ -162,8 +162,7 @@ export class TrieMatcher implements Matcher {
     const cacheable = tok.digits === 0;
     const info = cacheable ? (tok.info ?? wordInfo(tok.text)) : null;
     if (info && info.hitsOwner === this) return info.hits as TokenHits;
-    let hits: TokenHits;
-    hits = { entries: [], viaAlt: [], phraseStarts: [] };
+    const hits: TokenHits = { entries: [], viaAlt: [], phraseStarts: [] };
     this.collect = hits;
     this.matchWord(tok, tok.text, false);
     if (tok.alts) for (const alt of tok.alts) if (alt !== tok.text) this.matchWord(tok, alt, true);
@@ -394,7 +393,14 @@ function insert(root: Node, text: string, e: Entry): void {
 }
 
 /** Matches the remaining words of a phrase from token `t`; returns the last token index or -1. */
-function matchRest(items: Item[], k: number, t: number, tokens: Token[], prefixes: { script: Script; list: string[] }[], negations: Set<string>): number {
+function matchRest(
+  items: Item[],
+  k: number,
+  t: number,
+  tokens: Token[],
+  prefixes: { script: Script; list: string[] }[],
+  negations: Set<string>,
+): number {
   if (k === items.length) return t - 1;
   const item = items[k]!;
   if (item.kind === ItemKind.Gap) {
@@ -466,7 +472,12 @@ function suppress(matches: Match[]): Match[] {
       }
     }
     if (twin) continue;
-    if (shields && m.entry.tags & CONTENT_TAGS && shields.some((sh) => sh !== m && sh.first <= m.first && sh.last >= m.last && (sh.entry.tags & CONTENT_TAGS) === 0)) continue;
+    if (
+      shields &&
+      m.entry.tags & CONTENT_TAGS &&
+      shields.some((sh) => sh !== m && sh.first <= m.first && sh.last >= m.last && (sh.entry.tags & CONTENT_TAGS) === 0)
+    )
+      continue;
     out.push(m);
   }
   return out;

@@ -129,7 +129,25 @@ export function newToken(
   sentence: number,
   clause: number,
 ): Token {
-  return { text, start, end, script, latin, cyrillic, letters, digits, symbols, upper, joinPrev: false, quoted, sentence, clause, alts: null, masked: false, info: undefined };
+  return {
+    text,
+    start,
+    end,
+    script,
+    latin,
+    cyrillic,
+    letters,
+    digits,
+    symbols,
+    upper,
+    joinPrev: false,
+    quoted,
+    sentence,
+    clause,
+    alts: null,
+    masked: false,
+    info: undefined,
+  };
 }
 
 function scriptOfText(text: string): Script {
@@ -175,7 +193,7 @@ export function tokenise(text: string, limit: number): { tokens: Token[]; stats:
     }
     b.reset();
   };
-  for (let i = 0; i < limit; ) {
+  for (let i = 0; i < limit;) {
     const code = text.charCodeAt(i);
     if (b.start < 0 && code < 128 && ASCII_ALNUM[code]) {
       // Fast path: a plain ASCII word (most tokens in Latin-script chat) is sliced and lower-cased
@@ -216,7 +234,8 @@ export function tokenise(text: string, limit: number): { tokens: Token[]; stats:
       case CharClass.Cjk: {
         flush();
         const t = newToken(info.fold, i, i + width, Script.Cjk, 0, 0, 1, 0, 0, 0, quoted, sentence, clause);
-        t.joinPrev = lastCjkEnd === i || (lastCjkEnd >= 0 && JOIN_GAP.test(text.slice(lastCjkEnd, i)) && !/\s{2}/.test(text.slice(lastCjkEnd, i)));
+        t.joinPrev =
+          lastCjkEnd === i || (lastCjkEnd >= 0 && JOIN_GAP.test(text.slice(lastCjkEnd, i)) && !/\s{2}/.test(text.slice(lastCjkEnd, i)));
         tokens.push(t);
         lastCjkEnd = i + width;
         stats.letters++;
@@ -288,7 +307,14 @@ function joinSpelledOut(tokens: Token[], text: string): Token[] {
 function joinGlued(tokens: Token[], text: string): Token[] {
   return joinRuns(tokens, (i) => {
     let j = i + 1;
-    while (j < tokens.length && isPiece(tokens[j - 1]!) && isPiece(tokens[j]!) && tokens[j]!.start - tokens[j - 1]!.end === 1 && GLUE.has(text[tokens[j - 1]!.end]!)) j++;
+    while (
+      j < tokens.length &&
+      isPiece(tokens[j - 1]!) &&
+      isPiece(tokens[j]!) &&
+      tokens[j]!.start - tokens[j - 1]!.end === 1 &&
+      GLUE.has(text[tokens[j - 1]!.end]!)
+    )
+      j++;
     return j;
   });
 }
