@@ -5,9 +5,12 @@
  * messages later cannot shift an old message from test into train. About a third goes to test.
  * Nothing that trains, tunes or writes rules may read corpus/test.jsonl.
  *
+ * corpus/extra/<lang>.jsonl holds training-only messages written later (2026-11-22, by writers who
+ * saw neither the corpus nor the lexicons): they all go to train, so the held-out set is unchanged.
+ *
  *   npm run split:corpus
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = join(import.meta.dirname, '..', 'corpus');
@@ -36,6 +39,20 @@ for (const file of readdirSync(join(dir, 'messages'))
     if (ids.has(m.id)) throw new Error(`duplicate id ${m.id} in ${file}`);
     ids.add(m.id);
     (fnv(SALT + m.id) % 100 < TEST_PERCENT ? test : train).push(line);
+  }
+}
+const extra = join(dir, 'extra');
+if (existsSync(extra)) {
+  for (const file of readdirSync(extra)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
+    for (const line of readFileSync(join(extra, file), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const m = JSON.parse(line) as { id: string };
+      if (ids.has(m.id)) throw new Error(`duplicate id ${m.id} in extra/${file}`);
+      ids.add(m.id);
+      train.push(line);
+    }
   }
 }
 writeFileSync(join(dir, 'train.jsonl'), train.join('\n') + '\n');

@@ -15,7 +15,7 @@ import { TrieMatcher, langBit } from './match/TrieMatcher.js';
 import { normalise, type Normalised, type Token } from './normalise/index.js';
 import type { Pack } from './packs/compile.js';
 import { MASKED_TAGS, Tag } from './packs/tags.js';
-import { applyRules, type RuleHit } from './rules/structure.js';
+import { applyRules, RULE_FEATURES, type RuleHit } from './rules/structure.js';
 import { LABELS, type Analysis, type AnalyzeOptions, type Evidence, type Label, type Language } from './types.js';
 
 /** Messages longer than this (UTF-16 code units) are analysed up to it and flagged truncated. */
@@ -38,7 +38,7 @@ export interface Trace {
   support: number;
   /** Labels whose words were found only shielded (quoted, self-directed, idiom). */
   shielded: number;
-  /** The rule features (the dense part of the feature vector). */
+  /** The rule features (the dense part of the feature vector); reused, valid until the next call. */
   dense: Float32Array;
   features: Features;
 }
@@ -49,6 +49,7 @@ export class Detector {
   readonly classifier: Classifier | null;
   readonly maxLength: number;
   private readonly probs = new Float64Array(LABELS.length);
+  private readonly dense = new Float32Array(RULE_FEATURES.length);
   private scratch: Features | undefined;
 
   constructor(opts: DetectorOptions) {
@@ -68,7 +69,8 @@ export class Detector {
     const language = opts.lang ?? guess.language;
     const active = opts.lang ? guess.active | langBit(opts.lang) : guess.active;
     const matches = this.matcher.match(normalised.tokens, active, langBit(language));
-    const rules = applyRules(normalised, matches, language === 'zh');
+    // The rule-feature array is reused: a result is valid until the next call on this detector.
+    const rules = applyRules(normalised, matches, language === 'zh', this.dense);
     return { normalised, language, matches, ...rules, truncated: limit < text.length };
   }
 

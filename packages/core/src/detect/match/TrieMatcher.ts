@@ -17,14 +17,12 @@ class Node {
   /** Single-word entries ending here. */
   ends: Entry[] | null = null;
   /** Phrases whose first word ends here, by their second word when it is an exact word. */
-  byNext: Map<string, Entry[]> | null = null;
+  byNext: Map<number, Entry[]> | null = null;
   /** Phrases whose second word is a stem, an ending or a gap: checked one by one. */
   phrases: Entry[] | null = null;
 }
 
 const STAR = 42; // '*', a masked letter in a message
-/** Distinct token spellings remembered; the cache is dropped when full (hostile input cannot grow it). */
-const CACHE_LIMIT = 50_000;
 
 /** What one token's own text matches: single-word entries, and trie nodes where phrases start. */
 interface TokenHits {
@@ -33,6 +31,8 @@ interface TokenHits {
   viaAlt: boolean[];
   /** Where phrase first words ended: the rest of each phrase depends on the next tokens. */
   phraseStarts: PhraseStart[];
+  /** Interned ids of this word's spellings that some phrase continues with (see TrieMatcher.wordIds). */
+  ids: Int32Array;
 }
 
 interface PhraseStart {
@@ -78,21 +78,24 @@ export class TrieMatcher implements Matcher {
   private anyMasked = false;
   /** While filling the cache: collect instead of emitting matches. */
   private collect: TokenHits | null = null;
-  private readonly strippedCache = new Map<string, string[]>();
+  /** Interned ids for every word a phrase continues with: phrase lookups compare numbers, not strings. */
+  private readonly wordIds = new Map<string, number>();
+  /** Per token of the current message, its hits (undefined for Chinese characters and numbers). */
+  private hitsOfTokens: (TokenHits | undefined)[] = [];
   /** Negation words: a phrase gap (~) never skips one ("weiß nicht, wo du wohnst" is no threat). */
   private readonly negations = new Set<string>();
   /**
    * For each phrase, its longest exact later word and how many tokens ahead it can stand: a phrase
    * whose anchor is not among those tokens cannot match, which is cheap to see.
    */
-  private readonly anchors = new Map<Entry, { text: string; span: number }>();
+  private readonly anchors = new Map<Entry, { id: number; span: number }>();
 
   constructor(packs: Pack[]) {
     for (const pack of packs) {
       for (const e of pack.entries) {
         const first = e.items[0]!;
         const root = e.cjk ? this.cjk : first.kind === ItemKind.Suffix || first.kind === ItemKind.Infix ? this.any : this.head;
-        insert(root, first.text, e);
+        insert(root, first.text, e, this.wordIds);
         if (e.tags & Tag.neg && e.items.length === 1 && first.kind === ItemKind.Exact) this.negations.add(first.text);
         let anchor: string | null = null;
         let span = 0;
@@ -100,7 +103,7 @@ export class TrieMatcher implements Matcher {
           span += item.kind === ItemKind.Gap ? 3 : 1;
           if (item.kind === ItemKind.Exact && item.text.length > (anchor?.length ?? 0)) anchor = item.text;
         }
-        if (anchor !== null) this.anchors.set(e, { text: anchor, span });
+        if (anchor !== null) this.anchors.set(e, { id: intern(this.wordIds, anchor), span });
       }
       if (pack.prefixes.length > 0) {
         const script = pack.lang === 'he' ? Script.Hebrew : Script.Arabic;
@@ -120,6 +123,19 @@ export class TrieMatcher implements Matcher {
     this.anyMasked = false;
     for (const tok of tokens) if (tok.masked) this.anyMasked = true;
     this.out = out;
+    // First pass: each token's own hits (cached per spelling). Done before any phrase work, because
+    // computing them walks the tries and reuses this matcher's per-token state.
+    const all = this.hitsOfTokens;
+    all.length = tokens.length;
+    for (let t = 0; t < tokens.length; t++) {
+      const tok = tokens[t]!;
+      all[t] =
+        tok.script === Script.Cjk || tok.letters === 0
+          ? undefined
+          : tok.masked
+            ? { entries: [], viaAlt: [], phraseStarts: [], ids: this.computeIds(tok) }
+            : this.hitsOf(tok);
+    }
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t]!;
       if (tok.script === Script.Cjk) {
@@ -134,7 +150,7 @@ export class TrieMatcher implements Matcher {
         if (tok.alts) for (const alt of tok.alts) if (alt !== tok.text) this.matchWord(tok, alt, true);
         continue;
       }
-      const hits = this.hitsOf(tok);
+      const hits = all[t]!;
       for (let i = 0; i < hits.entries.length; i++) {
         this.viaAlt = hits.viaAlt[i]!;
         this.emit(hits.entries[i]!);
@@ -162,7 +178,7 @@ export class TrieMatcher implements Matcher {
     const cacheable = tok.digits === 0;
     const info = cacheable ? (tok.info ?? wordInfo(tok.text)) : null;
     if (info && info.hitsOwner === this) return info.hits as TokenHits;
-    const hits: TokenHits = { entries: [], viaAlt: [], phraseStarts: [] };
+    const hits: TokenHits = { entries: [], viaAlt: [], phraseStarts: [], ids: this.computeIds(tok) };
     this.collect = hits;
     this.matchWord(tok, tok.text, false);
     if (tok.alts) for (const alt of tok.alts) if (alt !== tok.text) this.matchWord(tok, alt, true);
@@ -216,7 +232,7 @@ export class TrieMatcher implements Matcher {
     if (!e.global && (e.bit & this.active) === 0) return;
     if (e.items.length > 1) {
       const anchor = this.anchors.get(e);
-      if (anchor !== undefined && !this.anyMasked && !this.anchorAhead(anchor.text, anchor.span)) return;
+      if (anchor !== undefined && !this.anyMasked && !this.anchorAhead(anchor.id, anchor.span)) return;
     }
     const t = this.t;
     const last = e.items.length === 1 ? t : matchRest(e.items, 1, t + 1, this.tokens, this.prefixes, this.negations);
@@ -263,48 +279,44 @@ export class TrieMatcher implements Matcher {
       for (const entries of node.byNext.values()) for (const e of entries) this.found(e, to);
       return;
     }
-    // Inlined lookups, no array per call: this runs for every phrase start of every message.
-    const byNext = node.byNext;
-    let list = byNext.get(next.text);
-    if (list) for (const e of list) this.found(e, to);
-    if (next.alts) {
-      for (const a of next.alts) {
-        list = byNext.get(a);
-        if (list) for (const e of list) this.found(e, to);
-      }
-    }
-    if (next.script === Script.Hebrew || next.script === Script.Arabic) {
-      const forms = this.formsOf(next);
-      for (let i = 1; i < forms.length; i++) {
-        list = byNext.get(forms[i]!);
-        if (list) for (const e of list) this.found(e, to);
-      }
+    const ids = this.idsAt(this.t + 1);
+    for (let i = 0; i < ids.length; i++) {
+      const list = node.byNext.get(ids[i]!);
+      if (list) for (const e of list) this.found(e, to);
     }
   }
 
-  /** Whether `word` is one of the next `span` tokens (as text, alternative or unprefixed form). */
-  private anchorAhead(word: string, span: number): boolean {
+  /** Whether the word with id `word` is one of the next `span` tokens (in any of its spellings). */
+  private anchorAhead(word: number, span: number): boolean {
     const end = Math.min(this.tokens.length, this.t + 1 + span);
-    for (let u = this.t + 1; u < end; u++) {
-      const tok = this.tokens[u]!;
-      if (tok.text === word) return true;
-      if (tok.alts) for (const a of tok.alts) if (a === word) return true;
-      if ((tok.script === Script.Hebrew || tok.script === Script.Arabic) && this.formsOf(tok).includes(word)) return true;
-    }
+    for (let u = this.t + 1; u < end; u++) if (this.idsAt(u).includes(word)) return true;
     return false;
   }
 
+  /** The word ids of token `u` of the current message. */
+  private idsAt(u: number): Int32Array {
+    return this.hitsOfTokens[u]?.ids ?? NO_IDS;
+  }
+
+  /** Ids of a token's spellings (text, alternatives, and for he/ar without clitic prefixes) that phrases use. */
+  private computeIds(tok: Token): Int32Array {
+    const out: number[] = [];
+    const add = (text: string): void => {
+      const id = this.wordIds.get(text);
+      if (id !== undefined && !out.includes(id)) out.push(id);
+    };
+    add(tok.text);
+    if (tok.alts) for (const a of tok.alts) add(a);
+    if (tok.script === Script.Hebrew || tok.script === Script.Arabic) for (const f of this.formsOf(tok)) add(f);
+    return out.length === 0 ? NO_IDS : Int32Array.from(out);
+  }
+
   /** A Hebrew or Arabic word as itself and without each clitic prefix it may carry. */
-  private formsOf(tok: Token): readonly string[] {
-    let forms = this.strippedCache.get(tok.text);
-    if (!forms) {
-      forms = [tok.text];
-      for (const p of this.prefixes) {
-        if (p.script !== tok.script) continue;
-        for (const pre of p.list) if (tok.text.length > pre.length + 1 && tok.text.startsWith(pre)) forms.push(tok.text.slice(pre.length));
-      }
-      if (this.strippedCache.size >= CACHE_LIMIT) this.strippedCache.clear();
-      this.strippedCache.set(tok.text, forms);
+  private formsOf(tok: Token): string[] {
+    const forms = [tok.text];
+    for (const p of this.prefixes) {
+      if (p.script !== tok.script) continue;
+      for (const pre of p.list) if (tok.text.length > pre.length + 1 && tok.text.startsWith(pre)) forms.push(tok.text.slice(pre.length));
     }
     return forms;
   }
@@ -374,7 +386,15 @@ export class TrieMatcher implements Matcher {
   }
 }
 
-function insert(root: Node, text: string, e: Entry): void {
+const NO_IDS = new Int32Array(0);
+
+function intern(ids: Map<string, number>, text: string): number {
+  let id = ids.get(text);
+  if (id === undefined) ids.set(text, (id = ids.size));
+  return id;
+}
+
+function insert(root: Node, text: string, e: Entry, wordIds: Map<string, number>): void {
   let node = root;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -386,9 +406,10 @@ function insert(root: Node, text: string, e: Entry): void {
   if (!second) (node.ends ??= []).push(e);
   else if (second.kind === ItemKind.Exact) {
     node.byNext ??= new Map();
-    const list = node.byNext.get(second.text);
+    const id = intern(wordIds, second.text);
+    const list = node.byNext.get(id);
     if (list) list.push(e);
-    else node.byNext.set(second.text, [e]);
+    else node.byNext.set(id, [e]);
   } else (node.phrases ??= []).push(e);
 }
 

@@ -47,6 +47,7 @@ export const RULE_FEATURES = [
   'short_message',
 ] as const;
 export type RuleFeature = (typeof RULE_FEATURES)[number];
+const FEATURE_INDEX = Object.fromEntries(RULE_FEATURES.map((f, i) => [f, i])) as Record<RuleFeature, number>;
 
 /** Evidence from a rule, before the final label is chosen. */
 export interface RuleHit {
@@ -90,8 +91,9 @@ const INTENT = Tag.p1 | Tag.fut;
  * Runs every structure rule over the matches of one message.
  * @example applyRules(normalise('I will find you'), matches, 'en').hits[0].label // 'threat'
  */
-export function applyRules(text: Normalised, matches: Match[], cjk: boolean): RuleResult {
-  const features = new Float32Array(RULE_FEATURES.length);
+export function applyRules(text: Normalised, matches: Match[], cjk: boolean, into?: Float32Array): RuleResult {
+  // The caller may pass its own array to fill (the detector reuses one per instance).
+  const features = into ? into.fill(0) : new Float32Array(RULE_FEATURES.length);
   const hits: RuleHit[] = [];
   let support = 0;
   let shielded = 0;
@@ -104,7 +106,7 @@ export function applyRules(text: Normalised, matches: Match[], cjk: boolean): Ru
   // Chinese tokens are single characters, so windows are counted wider there.
   const w = cjk ? 10 : 5;
   const set = (f: RuleFeature, v: number): void => {
-    const i = RULE_FEATURES.indexOf(f);
+    const i = FEATURE_INDEX[f];
     if (v > features[i]!) features[i] = v;
   };
   const hit = (f: RuleFeature, label: Label, m: Match, strength = 1): void => {

@@ -181,7 +181,13 @@ function compute(cp: number): CharInfo {
 
 const ASCII: CharInfo[] = [];
 for (let cp = 0; cp < 128; cp++) ASCII.push(compute(cp));
-const cache = new Map<number, CharInfo>();
+/**
+ * Folded characters in 256-entry pages by the high bits of the code point: two array reads per
+ * character instead of a hash lookup (every character of every message passes here). Pages are
+ * filled lazily; code points beyond the BMP use a small map.
+ */
+const pages: (CharInfo[] | undefined)[] = [];
+const astral = new Map<number, CharInfo>();
 
 /**
  * Folds one code point; results are cached because messages reuse a small alphabet.
@@ -189,12 +195,16 @@ const cache = new Map<number, CharInfo>();
  */
 export function charInfo(cp: number): CharInfo {
   if (cp < 128) return ASCII[cp]!;
-  let info = cache.get(cp);
+  if (cp < 0x10000) {
+    const page = (pages[cp >> 8] ??= []);
+    return (page[cp & 255] ??= compute(cp));
+  }
+  let info = astral.get(cp);
   if (info === undefined) {
     info = compute(cp);
-    // Bound the cache so hostile input full of distinct code points cannot grow memory forever.
-    if (cache.size > 50_000) cache.clear();
-    cache.set(cp, info);
+    // Bounded so hostile input full of distinct emoji cannot grow memory forever.
+    if (astral.size > 50_000) astral.clear();
+    astral.set(cp, info);
   }
   return info;
 }
