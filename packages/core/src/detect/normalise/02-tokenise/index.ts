@@ -75,15 +75,38 @@ class Builder {
   digits = 0;
   symbols = 0;
   upper = 0;
-  /** Original offsets of each folded character, so trimming symbols can fix the span. */
+  /**
+   * Original offsets of each folded character, so trimming symbols can fix the span. Only words
+   * with a symbol need them, so they are recorded from the first symbol on (and replayed for the
+   * characters before it): most words never pay for them.
+   */
   offs: number[] = [];
   ends: number[] = [];
+  tracking = false;
   reset(): void {
     this.text = '';
     this.start = -1;
+    this.end = -1;
     this.latin = this.cyrillic = this.letters = this.digits = this.symbols = this.upper = 0;
-    this.offs.length = 0;
-    this.ends.length = 0;
+    if (this.tracking) {
+      this.offs.length = 0;
+      this.ends.length = 0;
+      this.tracking = false;
+    }
+  }
+  /** Starts recording offsets: replays the word so far from the original text. */
+  track(text: string): void {
+    this.tracking = true;
+    for (let i = this.start; i < this.end; ) {
+      const cp = text.codePointAt(i)!;
+      const width = cp > 0xffff ? 2 : 1;
+      const fold = charInfo(cp).fold;
+      for (let k = 0; k < fold.length; k++) {
+        this.offs.push(i);
+        this.ends.push(i + width);
+      }
+      i += width;
+    }
   }
 }
 
@@ -93,7 +116,7 @@ function trimmed(b: Builder, quoted: boolean): Token | null {
   if (b.symbols === 0) {
     // The common case: letters and digits only, nothing to trim.
     if (b.letters + b.digits === 0) return null;
-    return makeToken(b, b.text, b.offs[0]!, b.ends[hi - 1]!, 0, quoted);
+    return makeToken(b, b.text, b.start, b.end, 0, quoted);
   }
   // Leading @ and $ are leetspeak for a and s ("@ss", "$hit"); other leading symbols are noise.
   while (lo < hi && isSym(b.text[lo]!) && !((b.text[lo] === '@' || b.text[lo] === '$') && isAlnum(b.text[lo + 1]))) lo++;
@@ -245,11 +268,15 @@ export function tokenise(text: string, limit: number): { tokens: Token[]; stats:
       case CharClass.Digit:
       case CharClass.WordSymbol:
         if (b.start < 0) b.start = i;
-        for (let k = 0; k < info.fold.length; k++) {
-          b.offs.push(i);
-          b.ends.push(i + width);
+        if (info.cls === CharClass.WordSymbol && !b.tracking) b.track(text);
+        if (b.tracking) {
+          for (let k = 0; k < info.fold.length; k++) {
+            b.offs.push(i);
+            b.ends.push(i + width);
+          }
         }
         b.text += info.fold;
+        b.end = i + width;
         if (info.cls === CharClass.Letter) {
           b.letters++;
           stats.letters++;
