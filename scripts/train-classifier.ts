@@ -18,8 +18,8 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   Detector,
-  loadPacks,
-  PACK_SOURCES,
+  loadCompiledPacks,
+  COMPILED_PACKS,
   LABELS,
   HASH_SIZE,
   HASH_BITS,
@@ -79,7 +79,7 @@ function shuffle<T>(xs: T[], rnd: () => number): T[] {
   return xs;
 }
 
-const detector = new Detector({ packs: loadPacks(PACK_SOURCES) });
+const detector = new Detector({ packs: loadCompiledPacks(COMPILED_PACKS) });
 function featurise(text: string, y: Label, weight: number, own: boolean, lang: string, id: string): Example {
   const t = detector.trace(text, isLanguage(lang) ? { lang } : {});
   return {

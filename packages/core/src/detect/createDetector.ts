@@ -1,12 +1,13 @@
 /**
  * @module detect/createDetector
- * Builds the default Detector: every shipped language pack and the shipped classifier.
+ * Builds the default Detector: every shipped language pack (compiled at build time by
+ * scripts/pack-lexicons.ts) and the shipped classifier.
  */
 import { MODEL } from './classify/_model.js';
 import { decodeModel } from './classify/LogRegClassifier.js';
 import { Detector } from './Detector.js';
-import { PACK_SOURCES } from './packs/_data.js';
-import { loadPacks } from './packs/registry.js';
+import { COMPILED_PACKS } from './packs/_compiled.js';
+import { loadCompiledPacks } from './packs/registry.js';
 import { RULE_FEATURES } from './rules/structure.js';
 
 export interface CreateDetectorOptions {
@@ -21,7 +22,7 @@ export interface CreateDetectorOptions {
  * @example createDetector().analyze('Where is my parcel?').label // 'none'
  */
 export function createDetector(opts: CreateDetectorOptions = {}): Detector {
-  const packs = loadPacks(PACK_SOURCES);
+  const packs = loadCompiledPacks(COMPILED_PACKS);
   if (MODEL && MODEL.denseNames.join() !== RULE_FEATURES.join())
     throw new Error('the shipped model was trained with other rule features than this code has: run `npm run train`');
   const classifier = opts.rulesOnly || MODEL === null ? null : decodeModel(MODEL);

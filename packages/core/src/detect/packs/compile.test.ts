@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../types.js';
 import { compilePack, parsePattern, PackSyntaxError, ItemKind } from './compile.js';
-import { loadPacks } from './registry.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadCompiledPacks, loadPacks } from './registry.js';
 import { PACK_SOURCES } from './_data.js';
+import { COMPILED_PACKS } from './_compiled.js';
 
 const src = (lexicon: string) => ({ lang: 'en' as const, lexicon, stopwords: '', prefixes: '' });
 
@@ -47,5 +50,22 @@ describe('pack compiler', () => {
 
   it('refuses to load when a language pack is missing', () => {
     expect(() => loadPacks(PACK_SOURCES.filter((p) => p.lang !== 'he'))).toThrow(/no language pack for "he"/);
+  });
+
+  it('the compiled packs the runtime loads are exactly the compiled sources', () => {
+    const strip = (packs: ReturnType<typeof loadPacks>) =>
+      packs.map((p) => ({ ...p, entries: p.entries.map((e) => ({ ...e, items: e.items.map((i) => ({ ...i })) })) }));
+    expect(strip(loadCompiledPacks(COMPILED_PACKS))).toEqual(strip(loadPacks(PACK_SOURCES)));
+  });
+
+  it('the generated packs are up to date with data/lexicons (run npm run pack:lexicons)', () => {
+    for (const src of PACK_SOURCES) {
+      const file = fileURLToPath(new URL(`../../../data/lexicons/${src.lang}/lexicon.tsv`, import.meta.url));
+      const tsv = readFileSync(file, 'utf8')
+        .split('\n')
+        .map((l) => (l.startsWith('#') || l.trim() === '' ? '' : l.split('\t').slice(0, 3).join('\t')))
+        .join('\n');
+      expect(src.lexicon, src.lang).toBe(tsv);
+    }
   });
 });

@@ -185,3 +185,40 @@ export function compilePack(src: PackSource, firstId: number): Pack {
       .flatMap((l) => foldWord(l));
   return { lang: src.lang, entries, stopwords: words(src.stopwords), prefixes: words(src.prefixes) };
 }
+
+/**
+ * A pack already compiled by scripts/pack-lexicons.ts: what the runtime loads, so start-up does
+ * not parse and fold 18,000 patterns. Each entry is `[pattern, tags, severity, global, kinds,
+ * texts]` (kinds and texts of its items, in order).
+ */
+export interface CompiledPack {
+  lang: Language;
+  entries: [string, number, number, 0 | 1, number[], string[]][];
+  stopwords: string[];
+  prefixes: string[];
+}
+
+/**
+ * @example toCompiled(compilePack(source, 0)).entries[0] // ['idiot*', 2, 2, 0, [1], ['idiot']]
+ */
+export function toCompiled(pack: Pack): CompiledPack {
+  return {
+    lang: pack.lang,
+    entries: pack.entries.map((e) => [e.pattern, e.tags, e.severity, e.global ? 1 : 0, e.items.map((i) => i.kind), e.items.map((i) => i.text)]),
+    stopwords: pack.stopwords,
+    prefixes: pack.prefixes,
+  };
+}
+
+/**
+ * Rebuilds a pack from its compiled form (ids from `firstId`).
+ * @example fromCompiled(COMPILED_PACKS[0], 0).entries.length
+ */
+export function fromCompiled(c: CompiledPack, firstId: number): Pack {
+  const bit = 1 << LANGUAGES.indexOf(c.lang);
+  const entries = c.entries.map(([pattern, tags, severity, global, kinds, texts], n): Entry => {
+    const items = kinds.map((kind, i) => ({ kind: kind as ItemKind, text: texts[i]! }));
+    return { id: firstId + n, lang: c.lang, bit, tags, severity, items, pattern, global: global === 1, cjk: isCjkText(items[0]!.text) };
+  });
+  return { lang: c.lang, entries, stopwords: c.stopwords, prefixes: c.prefixes };
+}

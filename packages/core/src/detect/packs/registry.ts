@@ -4,7 +4,7 @@
  * do not collide across packs.
  */
 import { LANGUAGES } from '../types.js';
-import { compilePack, type Pack, type PackSource } from './compile.js';
+import { compilePack, fromCompiled, type CompiledPack, type Pack, type PackSource } from './compile.js';
 
 /**
  * Compiles pack sources in the order of LANGUAGES; a language without a source is an error, so a
@@ -18,6 +18,23 @@ export function loadPacks(sources: readonly PackSource[]): Pack[] {
     const src = sources.find((s) => s.lang === lang);
     if (!src) throw new Error(`no language pack for "${lang}"`);
     const pack = compilePack(src, nextId);
+    nextId += pack.entries.length;
+    packs.push(pack);
+  }
+  return packs;
+}
+
+/**
+ * Loads packs compiled at build time (the shipped ones), in the order of LANGUAGES.
+ * @example loadCompiledPacks(COMPILED_PACKS).length // 10
+ */
+export function loadCompiledPacks(compiled: readonly CompiledPack[]): Pack[] {
+  const packs: Pack[] = [];
+  let nextId = 0;
+  for (const lang of LANGUAGES) {
+    const c = compiled.find((p) => p.lang === lang);
+    if (!c) throw new Error(`no language pack for "${lang}"`);
+    const pack = fromCompiled(c, nextId);
     nextId += pack.entries.length;
     packs.push(pack);
   }
