@@ -48,6 +48,7 @@ const L2_DENSE = env('TRAIN_L2_DENSE', 1e-7);
 // model uses none; TRAIN_PUBLIC_WEIGHT=0.25 brings it back for experiments.
 const PUBLIC_WEIGHT = env('TRAIN_PUBLIC_WEIGHT', 0);
 const DRY = env('TRAIN_DRY', 0) === 1;
+const FP_CEILING = env('TRAIN_FP_CEILING', 0.02);
 
 interface Example {
   idx: Int32Array;
@@ -291,9 +292,11 @@ function score(off: number[], minP = unsupportedMin): { objective: number; repor
   }));
   const report = evaluate(rows);
   const shortfall = (['abuse', 'threat', 'self_harm'] as const).reduce((s, l) => s + Math.max(0, 0.95 - report.recall[l]), 0);
-  // Recall of abuse/threat/self_harm is traded against macro-F1; the 3% false-alarm ceiling is a
-  // hard limit (a console that cries wolf on angry customers is switched off).
-  const overFp = report.falsePositiveRate - 0.03;
+  // Recall of abuse/threat/self_harm is traded against macro-F1; the false-alarm ceiling is a hard
+  // limit (a console that cries wolf on angry customers is switched off).
+  // The product's ceiling is 3% on unseen traffic; out-of-fold figures run a little low, so
+  // tuning keeps a margin and aims at 2%.
+  const overFp = report.falsePositiveRate - FP_CEILING;
   // Below the ceiling, fewer false alarms still count a little: out-of-fold figures flatter the
   // lexicons (they were revised on this split), so near-ties go to the more cautious setting.
   const objective = report.macroF1 - 2 * shortfall - (overFp > 0 ? 1 + 10 * overFp : 0) - 0.5 * report.falsePositiveRate;

@@ -17,6 +17,8 @@ export interface WordInfo {
   /** Matcher results (TrieMatcher's TokenHits), valid for `hitsOwner`. */
   hits: unknown;
   hitsOwner: object | null;
+  /** For masked words (f*ck): the message language the hits were computed for. */
+  hitsPrimary: number;
   /** Hashed n-gram features (classify/features). */
   features: unknown;
   /** Summed classifier weights, valid for `sumsOwner`. */
@@ -42,6 +44,7 @@ export function wordInfo(text: string): WordInfo {
       stopOwner: null,
       hits: undefined,
       hitsOwner: null,
+      hitsPrimary: 0,
       features: undefined,
       sums: null,
       sumsOwner: null,

@@ -82,9 +82,13 @@ function computeWordFeatures(s: string, cjk: boolean): WordFeatures {
   return { hash, buckets: Int32Array.from(out) };
 }
 
+/** Word bigrams share a compact region at the top of the table, so their reads stay in cache. */
+const BIGRAM_BITS = 14;
+const BIGRAM_BASE = HASH_SIZE - (1 << BIGRAM_BITS);
+
 /** The bucket of the word bigram (previous word hash, this word hash); SEED_BIGRAM before the first word. */
 export function bigramBucket(prev: number, hash: number): number {
-  return ((Math.imul(prev ^ hash, 0x9e3779b1) >>> 0) ^ 0x5bd1e995) & MASK;
+  return BIGRAM_BASE + ((((Math.imul(prev ^ hash, 0x9e3779b1) >>> 0) ^ 0x5bd1e995) >>> 0) & ((1 << BIGRAM_BITS) - 1));
 }
 
 const SEED_WORD = 0x811c9dc5;

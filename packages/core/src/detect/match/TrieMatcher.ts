@@ -129,12 +129,7 @@ export class TrieMatcher implements Matcher {
     all.length = tokens.length;
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t]!;
-      all[t] =
-        tok.script === Script.Cjk || tok.letters === 0
-          ? undefined
-          : tok.masked
-            ? { entries: [], viaAlt: [], phraseStarts: [], ids: this.computeIds(tok) }
-            : this.hitsOf(tok);
+      all[t] = tok.script === Script.Cjk || tok.letters === 0 ? undefined : this.hitsOf(tok);
     }
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t]!;
@@ -144,12 +139,6 @@ export class TrieMatcher implements Matcher {
       }
       if (tok.letters === 0) continue;
       this.t = t;
-      if (tok.masked) {
-        // Masked words depend on the message's language; they are rare, so never cached.
-        this.matchWord(tok, tok.text, false);
-        if (tok.alts) for (const alt of tok.alts) if (alt !== tok.text) this.matchWord(tok, alt, true);
-        continue;
-      }
       const hits = all[t]!;
       for (let i = 0; i < hits.entries.length; i++) {
         this.viaAlt = hits.viaAlt[i]!;
@@ -175,9 +164,10 @@ export class TrieMatcher implements Matcher {
   private hitsOf(tok: Token): TokenHits {
     // The token text decides everything matched here (its transliterations derive from it);
     // tokens with digits also carry their raw spelling, so they are not cached.
+    // Masked words (f*ck) are read in the message's own language, so their hits are valid for it only.
     const cacheable = tok.digits === 0;
     const info = cacheable ? (tok.info ?? wordInfo(tok.text)) : null;
-    if (info && info.hitsOwner === this) return info.hits as TokenHits;
+    if (info && info.hitsOwner === this && (!tok.masked || info.hitsPrimary === this.primary)) return info.hits as TokenHits;
     const hits: TokenHits = { entries: [], viaAlt: [], phraseStarts: [], ids: this.computeIds(tok) };
     this.collect = hits;
     this.matchWord(tok, tok.text, false);
@@ -186,6 +176,7 @@ export class TrieMatcher implements Matcher {
     if (info) {
       info.hits = hits;
       info.hitsOwner = this;
+      info.hitsPrimary = this.primary;
     }
     return hits;
   }
