@@ -7,7 +7,16 @@ export { Detector, DEFAULT_MAX_LENGTH, type DetectorOptions, type Trace } from '
 export { createDetector, type CreateDetectorOptions } from './createDetector.js';
 export { normalise, type Normalised, type Token } from './normalise/index.js';
 export { loadPacks, loadCompiledPacks } from './packs/registry.js';
-export { compilePack, toCompiled, fromCompiled, PackSyntaxError, type Pack, type PackSource, type Entry, type CompiledPack } from './packs/compile.js';
+export {
+  compilePack,
+  toCompiled,
+  fromCompiled,
+  PackSyntaxError,
+  type Pack,
+  type PackSource,
+  type Entry,
+  type CompiledPack,
+} from './packs/compile.js';
 export { COMPILED_PACKS } from './packs/_compiled.js';
 export { Tag, TAG_NAMES } from './packs/tags.js';
 export { RULE_FEATURES } from './rules/structure.js';

@@ -21,8 +21,19 @@ export interface WordInfo {
   hitsPrimary: number;
   /** Hashed n-gram features (classify/features). */
   features: unknown;
-  /** Summed classifier weights, valid for `sumsOwner`. */
-  sums: Int32Array | null;
+  /**
+   * Classifier weights of the word's unigram and char n-grams summed per label (s0…s5), its hash
+   * (for bigrams) and its number of n-gram features, valid for `sumsOwner`. Plain fields, not an
+   * array: the scoring loop then touches one object per word.
+   */
+  s0: number;
+  s1: number;
+  s2: number;
+  s3: number;
+  s4: number;
+  s5: number;
+  hash: number;
+  grams: number;
   sumsOwner: object | null;
 }
 
@@ -46,7 +57,14 @@ export function wordInfo(text: string): WordInfo {
       hitsOwner: null,
       hitsPrimary: 0,
       features: undefined,
-      sums: null,
+      s0: 0,
+      s1: 0,
+      s2: 0,
+      s3: 0,
+      s4: 0,
+      s5: 0,
+      hash: 0,
+      grams: 0,
       sumsOwner: null,
     };
     words.set(text, info);

@@ -8,8 +8,18 @@ import { LABELS } from '../types.js';
 import type { Classifier } from './Classifier.js';
 import type { Match } from '../match/Matcher.js';
 import type { Token } from '../normalise/index.js';
-import { wordInfo } from '../words.js';
-import { HASH_SIZE, SEED_BIGRAM, appendContextFeatures, bigramBucket, contextCapacity, wordFeatures, type Features } from './features.js';
+import { wordInfo, type WordInfo } from '../words.js';
+import {
+  HASH_SIZE,
+  SEED_BIGRAM,
+  TAG_FEATURE_VALUE,
+  bigramBucket,
+  forEachTagContext,
+  pairBuckets,
+  tagBuckets,
+  wordFeatures,
+  type Features,
+} from './features.js';
 
 const K = LABELS.length;
 
@@ -41,7 +51,6 @@ export interface StoredModel {
  */
 export class LogRegClassifier implements Classifier {
   private readonly acc = new Int32Array(K);
-  private context: Features = { idx: new Int32Array(256), val: new Float32Array(256), size: 0 };
 
   constructor(
     /** Hashed weights, `HASH_SIZE × K`, int8; real weight = q × scale[k]. */
@@ -90,43 +99,83 @@ export class LogRegClassifier implements Classifier {
    * one lookup per n-gram: the hot path of Detector.analyze.
    */
   messageLogits(tokens: readonly Token[], matches: readonly Match[], dense: Float32Array, out: Float64Array): void {
-    const acc = this.acc;
-    acc.fill(0);
+    if (K !== 6) throw new Error('messageLogits is written for six labels');
+    const q = this.q;
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let a4 = 0;
+    let a5 = 0;
     let count = 0;
     let prev = SEED_BIGRAM;
     for (const t of tokens) {
-      const w = wordFeatures(t);
       const info = t.info ?? wordInfo(t.text);
-      let sums = info.sums;
-      if (info.sumsOwner !== this || sums === null) {
-        sums = new Int32Array(K);
-        for (const b of w.buckets) for (let k = 0; k < K; k++) sums[k]! += this.q[b * K + k]!;
-        info.sums = sums;
-        info.sumsOwner = this;
-      }
-      const bigram = bigramBucket(prev, w.hash) * K;
-      for (let k = 0; k < K; k++) acc[k]! += sums[k]! + this.q[bigram + k]!;
-      prev = w.hash;
-      count += w.buckets.length + 1;
+      if (info.sumsOwner !== this) this.fillSums(t, info);
+      const bigram = bigramBucket(prev, info.hash) * K;
+      a0 += info.s0 + q[bigram]!;
+      a1 += info.s1 + q[bigram + 1]!;
+      a2 += info.s2 + q[bigram + 2]!;
+      a3 += info.s3 + q[bigram + 3]!;
+      a4 += info.s4 + q[bigram + 4]!;
+      a5 += info.s5 + q[bigram + 5]!;
+      prev = info.hash;
+      count += info.grams + 1;
     }
+    const acc = this.acc;
+    acc[0] = a0;
+    acc[1] = a1;
+    acc[2] = a2;
+    acc[3] = a3;
+    acc[4] = a4;
+    acc[5] = a5;
     const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
     for (let k = 0; k < K; k++) out[k] = this.bias[k]! + acc[k]! * this.scale[k]! * norm;
-    const need = contextCapacity(matches.length, dense.length);
-    if (this.context.idx.length < need) this.context = { idx: new Int32Array(need), val: new Float32Array(need), size: 0 };
-    const f = this.context;
-    f.size = 0;
-    appendContextFeatures(f, matches, dense);
-    for (let i = 0; i < f.size; i++) {
-      const row = f.idx[i]!;
-      const v = f.val[i]!;
-      if (row >= HASH_SIZE) {
-        const base = (row - HASH_SIZE) * K;
-        for (let k = 0; k < K; k++) out[k]! += this.dense[base + k]! * v;
-      } else {
-        const base = row * K;
-        for (let k = 0; k < K; k++) out[k]! += this.q[base + k]! * this.scale[k]! * v;
-      }
+    // Tag and tag-pair features: their contribution depends only on the tags involved, so it is
+    // summed once per tag set (or pair of tag sets) and reused.
+    this.cur = out;
+    forEachTagContext(matches, this.addSingle, this.addPair);
+    for (let d = 0; d < dense.length; d++) {
+      const v = dense[d]!;
+      if (v === 0) continue;
+      const base = d * K;
+      for (let k = 0; k < K; k++) out[k]! += this.dense[base + k]! * v;
     }
+  }
+
+  private cur: Float64Array = new Float64Array(K);
+  private readonly singleSums = new Map<number, Float64Array>();
+  private readonly pairSums = new Map<number, Map<number, Float64Array>>();
+  private readonly addSingle = (tags: number): void => {
+    let sums = this.singleSums.get(tags);
+    if (!sums) this.singleSums.set(tags, (sums = this.sumBuckets(tagBuckets(tags))));
+    for (let k = 0; k < K; k++) this.cur[k]! += sums[k]!;
+  };
+  private readonly addPair = (a: number, b: number): void => {
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
+    let inner = this.pairSums.get(lo);
+    if (!inner) this.pairSums.set(lo, (inner = new Map()));
+    let sums = inner.get(hi);
+    if (!sums) inner.set(hi, (sums = this.sumBuckets(pairBuckets(lo, hi))));
+    for (let k = 0; k < K; k++) this.cur[k]! += sums[k]!;
+  };
+
+  private sumBuckets(buckets: number[]): Float64Array {
+    const sums = new Float64Array(K);
+    for (const b of buckets) for (let k = 0; k < K; k++) sums[k]! += this.q[b * K + k]! * this.scale[k]! * TAG_FEATURE_VALUE;
+    return sums;
+  }
+
+  /** Sums a word's unigram and char n-gram weights per label onto its shared record. */
+  private fillSums(t: Token, info: WordInfo): void {
+    const w = wordFeatures(t);
+    const sums = [0, 0, 0, 0, 0, 0];
+    for (const b of w.buckets) for (let k = 0; k < K; k++) sums[k]! += this.q[b * K + k]!;
+    [info.s0, info.s1, info.s2, info.s3, info.s4, info.s5] = sums as [number, number, number, number, number, number];
+    info.hash = w.hash;
+    info.grams = w.buckets.length;
+    info.sumsOwner = this;
   }
 
   /** Turns logits into calibrated probabilities in place (temperature, offsets, softmax). */

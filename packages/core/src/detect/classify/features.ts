@@ -100,7 +100,8 @@ const SEED_PAIR = 0x6b43a9b5;
 const PAIRABLE = ((1 << TAG_NAMES.length) - 1) & ~Tag.global;
 const PAIR_WINDOW = 5;
 const PAIR_LIMIT = 64;
-const TAG_VALUE = 0.5;
+/** The value of every tag and tag-pair feature. */
+export const TAG_FEATURE_VALUE = 0.5;
 
 function bits(tags: number): number[] {
   const out: number[] = [];
@@ -108,31 +109,65 @@ function bits(tags: number): number[] {
   return out;
 }
 
-/** One feature per tag found, one per pair of tags found within PAIR_WINDOW tokens. */
-function addTagFeatures(f: Features, matches: readonly Match[]): void {
+/**
+ * Walks the tag context of a message: `single` for each match's tags, `pair` for each pair of
+ * matches within PAIR_WINDOW tokens (at most PAIR_LIMIT pairs). Shared by the feature vector
+ * and the classifier's cached path, so both see the same pairs.
+ */
+export function forEachTagContext(matches: readonly Match[], single: (tags: number) => void, pair: (a: number, b: number) => void): void {
   let pairs = 0;
   for (let i = 0; i < matches.length; i++) {
     const a = matches[i]!;
-    const ab = bits(a.entry.tags);
-    for (const x of ab) {
-      f.idx[f.size] = (Math.imul(SEED_TAG ^ x, 0x9e3779b1) >>> 0) & MASK;
-      f.val[f.size++] = TAG_VALUE;
-    }
+    single(a.entry.tags);
     for (let j = i + 1; j < matches.length && pairs < PAIR_LIMIT; j++) {
       const b = matches[j]!;
       if (b.first - a.last > PAIR_WINDOW || a.first - b.last > PAIR_WINDOW) continue;
       pairs++;
-      for (const x of ab) {
-        for (const y of bits(b.entry.tags)) {
-          const lo = Math.min(x, y);
-          const hi = Math.max(x, y);
-          if (f.size >= f.idx.length - 64) return;
-          f.idx[f.size] = (Math.imul(SEED_PAIR ^ (lo * 32 + hi), 0x85ebca6b) >>> 0) & MASK;
-          f.val[f.size++] = TAG_VALUE;
-        }
-      }
+      pair(a.entry.tags, b.entry.tags);
     }
   }
+}
+
+/** Buckets of one match's tags (value TAG_FEATURE_VALUE each). */
+export function tagBuckets(tags: number): number[] {
+  return bits(tags).map((x) => (Math.imul(SEED_TAG ^ x, 0x9e3779b1) >>> 0) & MASK);
+}
+
+/** Buckets of a pair of matches' tags: one per pair of their tag bits (value TAG_FEATURE_VALUE each). */
+export function pairBuckets(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (const x of bits(a)) {
+    for (const y of bits(b)) {
+      const lo = Math.min(x, y);
+      const hi = Math.max(x, y);
+      out.push((Math.imul(SEED_PAIR ^ (lo * 32 + hi), 0x85ebca6b) >>> 0) & MASK);
+    }
+  }
+  return out;
+}
+
+function addTagFeatures(f: Features, matches: readonly Match[]): Features {
+  let out = f;
+  const push = (bucket: number): void => {
+    if (out.size === out.idx.length) out = grow(out);
+    out.idx[out.size] = bucket;
+    out.val[out.size++] = TAG_FEATURE_VALUE;
+  };
+  forEachTagContext(
+    matches,
+    (tags) => tagBuckets(tags).forEach(push),
+    (a, b) => pairBuckets(a, b).forEach(push),
+  );
+  return out;
+}
+
+/** A copy of `f` with twice the room. */
+function grow(f: Features): Features {
+  const idx = new Int32Array(f.idx.length * 2 + 16);
+  const val = new Float32Array(idx.length);
+  idx.set(f.idx);
+  val.set(f.val);
+  return { idx, val, size: f.size };
 }
 
 /**
@@ -141,7 +176,7 @@ function addTagFeatures(f: Features, matches: readonly Match[]): void {
  */
 export function extractFeatures(text: Normalised, dense: Float32Array, matches: readonly Match[] = [], out?: Features): Features {
   const tokens = text.tokens;
-  let cap = 8 + matches.length * 6 + Math.min(matches.length * matches.length, PAIR_LIMIT) * 4 + dense.length;
+  let cap = 8 + matches.length * 6 + Math.min(matches.length * matches.length, PAIR_LIMIT) * 4 + dense.length; // grown if needed
   for (const t of tokens) cap += 4 + Math.min(t.text.length, MAX_WORD) * 2;
   const f = out && out.idx.length >= cap ? out : { idx: new Int32Array(cap), val: new Float32Array(cap), size: 0 };
   f.size = 0;
@@ -157,21 +192,17 @@ export function extractFeatures(text: Normalised, dense: Float32Array, matches: 
   // Scale the n-gram block to unit length so long messages do not swamp the other features.
   const norm = f.size > 0 ? 1 / Math.sqrt(f.size) : 0;
   for (let i = 0; i < f.size; i++) f.val[i] = norm;
-  appendContextFeatures(f, matches, dense);
-  return f;
+  return appendContextFeatures(f, matches, dense);
 }
 
-/** Appends the lexicon-tag features and the rule features (not scaled with the n-grams). */
-export function appendContextFeatures(f: Features, matches: readonly Match[], dense: Float32Array): void {
-  addTagFeatures(f, matches);
+/** Appends the lexicon-tag features and the rule features (not scaled with the n-grams); may grow `f`. */
+export function appendContextFeatures(f: Features, matches: readonly Match[], dense: Float32Array): Features {
+  let out = addTagFeatures(f, matches);
   for (let d = 0; d < dense.length; d++) {
     if (dense[d] === 0) continue;
-    f.idx[f.size] = HASH_SIZE + d;
-    f.val[f.size++] = dense[d]!;
+    if (out.size === out.idx.length) out = grow(out);
+    out.idx[out.size] = HASH_SIZE + d;
+    out.val[out.size++] = dense[d]!;
   }
-}
-
-/** Room for the context features of a message with `matches` matches. */
-export function contextCapacity(matches: number, dense: number): number {
-  return 8 + matches * 6 + Math.min(matches * matches, PAIR_LIMIT) * 4 + dense;
+  return out;
 }

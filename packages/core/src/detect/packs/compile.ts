@@ -204,7 +204,14 @@ export interface CompiledPack {
 export function toCompiled(pack: Pack): CompiledPack {
   return {
     lang: pack.lang,
-    entries: pack.entries.map((e) => [e.pattern, e.tags, e.severity, e.global ? 1 : 0, e.items.map((i) => i.kind), e.items.map((i) => i.text)]),
+    entries: pack.entries.map((e) => [
+      e.pattern,
+      e.tags,
+      e.severity,
+      e.global ? 1 : 0,
+      e.items.map((i) => i.kind),
+      e.items.map((i) => i.text),
+    ]),
     stopwords: pack.stopwords,
     prefixes: pack.prefixes,
   };

@@ -97,7 +97,7 @@ class Builder {
   /** Starts recording offsets: replays the word so far from the original text. */
   track(text: string): void {
     this.tracking = true;
-    for (let i = this.start; i < this.end; ) {
+    for (let i = this.start; i < this.end;) {
       const cp = text.codePointAt(i)!;
       const width = cp > 0xffff ? 2 : 1;
       const fold = charInfo(cp).fold;
