@@ -155,7 +155,7 @@ export class LogRegClassifier implements Classifier {
     const lo = Math.min(a, b);
     const hi = Math.max(a, b);
     let inner = this.pairSums.get(lo);
-    if (!inner) this.pairSums.set(lo, (inner = new Map()));
+    if (!inner) this.pairSums.set(lo, (inner = new Map<number, Float64Array>()));
     let sums = inner.get(hi);
     if (!sums) inner.set(hi, (sums = this.sumBuckets(pairBuckets(lo, hi))));
     for (let k = 0; k < K; k++) this.cur[k]! += sums[k]!;

@@ -224,7 +224,7 @@ export function toCompiled(pack: Pack): CompiledPack {
 export function fromCompiled(c: CompiledPack, firstId: number): Pack {
   const bit = 1 << LANGUAGES.indexOf(c.lang);
   const entries = c.entries.map(([pattern, tags, severity, global, kinds, texts], n): Entry => {
-    const items = kinds.map((kind, i) => ({ kind: kind as ItemKind, text: texts[i]! }));
+    const items = kinds.map((kind, i) => ({ kind, text: texts[i]! }));
     return { id: firstId + n, lang: c.lang, bit, tags, severity, items, pattern, global: global === 1, cjk: isCjkText(items[0]!.text) };
   });
   return { lang: c.lang, entries, stopwords: c.stopwords, prefixes: c.prefixes };

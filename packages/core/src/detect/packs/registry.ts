@@ -12,16 +12,7 @@ import { compilePack, fromCompiled, type CompiledPack, type Pack, type PackSourc
  * @example loadPacks(PACK_SOURCES).map(p => p.lang) // ['en', 'ru', …]
  */
 export function loadPacks(sources: readonly PackSource[]): Pack[] {
-  const packs: Pack[] = [];
-  let nextId = 0;
-  for (const lang of LANGUAGES) {
-    const src = sources.find((s) => s.lang === lang);
-    if (!src) throw new Error(`no language pack for "${lang}"`);
-    const pack = compilePack(src, nextId);
-    nextId += pack.entries.length;
-    packs.push(pack);
-  }
-  return packs;
+  return inLanguageOrder(sources, compilePack);
 }
 
 /**
@@ -29,12 +20,17 @@ export function loadPacks(sources: readonly PackSource[]): Pack[] {
  * @example loadCompiledPacks(COMPILED_PACKS).length // 10
  */
 export function loadCompiledPacks(compiled: readonly CompiledPack[]): Pack[] {
+  return inLanguageOrder(compiled, fromCompiled);
+}
+
+/** Builds one pack per language in LANGUAGES order, with entry ids that do not collide across packs. */
+function inLanguageOrder<T extends { lang: string }>(items: readonly T[], build: (item: T, firstId: number) => Pack): Pack[] {
   const packs: Pack[] = [];
   let nextId = 0;
   for (const lang of LANGUAGES) {
-    const c = compiled.find((p) => p.lang === lang);
-    if (!c) throw new Error(`no language pack for "${lang}"`);
-    const pack = fromCompiled(c, nextId);
+    const item = items.find((p) => p.lang === lang);
+    if (!item) throw new Error(`no language pack for "${lang}"`);
+    const pack = build(item, nextId);
     nextId += pack.entries.length;
     packs.push(pack);
   }
