@@ -46,7 +46,12 @@ export async function analyzeCommand(args: AnalyzeArgs, stdin: Readable, stdout:
 
 async function runPool(source: Readable, n: number, write: (s: string) => Promise<void> | void): Promise<void> {
   const url = new URL('../worker.js', import.meta.url);
-  const pool = Array.from({ length: n }, () => new Worker(url));
+  // A worker holds about 30 MB of packs and model plus bounded word caches; capping the heap keeps
+  // V8 from growing it lazily to hundreds of megabytes on long runs.
+  const pool = Array.from(
+    { length: n },
+    () => new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 } }),
+  );
   const done = new Map<number, string>();
   let nextOut = 0;
   let nextSeq = 0;

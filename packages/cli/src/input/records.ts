@@ -64,12 +64,12 @@ export async function* readRecords(stream: Readable): AsyncGenerator<InputItem> 
       yield* fromCsv(csv!.push(chunk));
       continue;
     }
-    pending += chunk;
-    let nl: number;
-    while ((nl = pending.indexOf('\n')) >= 0) {
+    // Split each chunk once: slicing line by line off a growing buffer keeps whole chunks alive.
+    const parts = (pending + chunk).split('\n');
+    pending = parts.pop()!;
+    for (const part of parts) {
       line++;
-      const text = pending.slice(0, nl).replace(/\r$/, '');
-      pending = pending.slice(nl + 1);
+      const text = part.endsWith('\r') ? part.slice(0, -1) : part;
       if (text.trim() !== '') yield { line, json: text };
     }
   }
