@@ -13,14 +13,14 @@ import { evaluate } from './evaluate.js';
 import type { Label, Language } from './types.js';
 
 /**
- * Measured 2026-11-22 (docs/BENCHMARKS.md): macro-F1 0.824; recall abuse 0.835, threat 0.651,
- * self_harm 0.875; 2.7% false alarms; worst language ar 0.780.
+ * Measured 2026-11-22 (docs/BENCHMARKS.md): macro-F1 0.821; recall abuse 0.829, threat 0.632,
+ * self_harm 0.863; 2.96% false alarms; worst language ar 0.780.
  */
 const FLOORS = {
   macroF1: 0.8,
   recallAbuse: 0.81,
-  recallThreat: 0.63,
-  recallSelfHarm: 0.85,
+  recallThreat: 0.62,
+  recallSelfHarm: 0.84,
   maxFalsePositiveRate: 0.03,
   minLanguageFlaggedF1: 0.76,
 };

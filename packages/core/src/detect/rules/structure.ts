@@ -45,6 +45,7 @@ export const RULE_FEATURES = [
   'has_p2',
   'has_staff',
   'short_message',
+  'no_negative_cue',
 ] as const;
 export type RuleFeature = (typeof RULE_FEATURES)[number];
 const FEATURE_INDEX = Object.fromEntries(RULE_FEATURES.map((f, i) => [f, i])) as Record<RuleFeature, number>;
@@ -230,5 +231,10 @@ export function applyRules(text: Normalised, matches: Match[], cjk: boolean, int
   else if (s.exclamations === 1) set('frustration_exclaim', 0.5);
   if (s.questions >= 2) set('frustration_question', 1);
   if (tokens.length <= 4) set('short_message', 1);
+  // A plain question or request ("Where is my parcel?") carries no sign of anger at all; the
+  // classifier gets that as a feature of its own instead of inferring it from absent n-grams.
+  const negative =
+    hits.some((h) => h.label !== 'none') || features[FEATURE_INDEX.frustration_caps]! > 0 || s.exclamations > 0 || s.questions >= 2;
+  if (!negative && !matches.some((m) => m.entry.tags & (CONTENT_TAGS | Tag.frust | Tag.escalate))) set('no_negative_cue', 1);
   return { features, hits, support, shielded: shielded & ~support };
 }
