@@ -26,7 +26,7 @@ const lines = (s: string): Record<string, unknown>[] =>
 describe('calmline analyze', () => {
   it('reads JSON Lines from stdin and answers every line in order, bad lines included', () => {
     const input = [
-      '{"id":"a","text":"Where is my parcel?"}',
+      '{"id":"a","text":"Hello, could you tell me your opening hours?"}',
       '{"id":"b","text":"you useless idiot"}',
       'this is not json',
       '{"id":"c"}',

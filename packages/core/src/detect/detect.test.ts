@@ -71,6 +71,25 @@ describe('obfuscated forms count as the word they hide', () => {
   });
 });
 
+describe('emoji carry meaning', () => {
+  it('a knife emoji completes a threat, and is the evidence for it', () => {
+    const text = "I'll come by your office 🔪";
+    const a = detector.analyze(text);
+    expect(a.label).toBe('threat');
+    expect(a.evidence.some((e) => text.slice(e.start, e.end) === '🔪')).toBe(true);
+  });
+
+  it('a middle finger at the agent is abuse and is masked', () => {
+    const a = detector.analyze('thanks for nothing 🖕');
+    expect(a.label).toBe('abuse');
+    expect(a.masked).toBe('thanks for nothing **');
+  });
+
+  it('everyday emoji stay innocent', () => {
+    expect(['none', 'frustration']).toContain(detector.analyze('best deal ever 🔥💀 thank you').label);
+  });
+});
+
 describe('evidence and masking', () => {
   it('evidence spans name their rule and slice the original text', () => {
     const text = 'Listen, you IDIOT, where is my refund?';

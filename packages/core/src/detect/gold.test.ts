@@ -13,16 +13,15 @@ import { evaluate } from './evaluate.js';
 import type { Label, Language } from './types.js';
 
 /**
- * Measured 2026-11-22 (docs/BENCHMARKS.md): macro-F1 0.841; recall abuse 0.788, threat 0.792,
- * self_harm 0.863; 3.2% false alarms; worst language de 0.788. The false-alarm guard sits at 3.5%
- * because the measured figure is just over the 3% target (tracked in the issue).
+ * Measured 2026-11-22 (docs/BENCHMARKS.md): macro-F1 0.844; recall abuse 0.776, threat 0.783,
+ * self_harm 0.887; 2.2% false alarms; worst language 0.793.
  */
 const FLOORS = {
   macroF1: 0.82,
-  recallAbuse: 0.77,
-  recallThreat: 0.77,
-  recallSelfHarm: 0.84,
-  maxFalsePositiveRate: 0.035,
+  recallAbuse: 0.76,
+  recallThreat: 0.76,
+  recallSelfHarm: 0.86,
+  maxFalsePositiveRate: 0.03,
   minLanguageFlaggedF1: 0.77,
 };
 
@@ -50,7 +49,7 @@ describe('held-out gold corpus', () => {
     expect(report.recall.self_harm).toBeGreaterThanOrEqual(FLOORS.recallSelfHarm);
   });
 
-  it('false alarms on none+frustration stay under their guard', () => {
+  it('at most 3% of none+frustration messages are flagged as abuse, threat or self_harm', () => {
     expect(report.falsePositiveRate).toBeLessThanOrEqual(FLOORS.maxFalsePositiveRate);
   });
 

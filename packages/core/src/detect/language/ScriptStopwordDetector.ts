@@ -29,7 +29,7 @@ export class ScriptStopwordDetector implements LanguageDetector {
    * @example detector.detect(normalise('где моя посылка')).language // 'ru'
    */
   detect(text: Normalised): LanguageGuess {
-    const letters = new Array<number>(7).fill(0);
+    const letters = new Array<number>(8).fill(0);
     const votes = new Array<number>(LANGUAGES.length).fill(0);
     for (const t of text.tokens) {
       letters[t.script]! += t.letters;

@@ -129,7 +129,7 @@ export class TrieMatcher implements Matcher {
     all.length = tokens.length;
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t]!;
-      all[t] = tok.script === Script.Cjk || tok.letters === 0 ? undefined : this.hitsOf(tok);
+      all[t] = tok.script === Script.Cjk || (tok.letters === 0 && tok.script !== Script.Emoji) ? undefined : this.hitsOf(tok);
     }
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t]!;
@@ -137,7 +137,7 @@ export class TrieMatcher implements Matcher {
         if (!tok.joinPrev || t === 0 || tokens[t - 1]!.script !== Script.Cjk) this.matchCjkRun(t);
         continue;
       }
-      if (tok.letters === 0) continue;
+      if (tok.letters === 0 && tok.script !== Script.Emoji) continue;
       this.t = t;
       const hits = all[t]!;
       for (let i = 0; i < hits.entries.length; i++) {

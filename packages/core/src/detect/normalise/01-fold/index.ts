@@ -19,6 +19,8 @@ export const enum CharClass {
   /** A Chinese/Japanese/Korean character: a token of its own. */
   Cjk = 4,
   Separator = 5,
+  /** A pictographic emoji (🔪 💣 🖕): a token of its own, matched like a word. */
+  Emoji = 6,
 }
 
 /** Writing systems used for language identification and look-alike folding. */
@@ -30,6 +32,7 @@ export const enum Script {
   Arabic = 4,
   Cjk = 5,
   Other = 6,
+  Emoji = 7,
 }
 
 /** What the tokeniser needs to know about one code point. */
@@ -148,6 +151,11 @@ export function scriptOf(cp: number): Script {
   return Script.Other;
 }
 
+/** Pictographs and symbols people use as words in chat (skin-tone modifiers excluded). */
+function isEmoji(cp: number): boolean {
+  return (cp >= 0x1f300 && cp <= 0x1faff && !(cp >= 0x1f3fb && cp <= 0x1f3ff)) || (cp >= 0x2600 && cp <= 0x27bf);
+}
+
 function isCjk(cp: number): boolean {
   return (
     (cp >= 0x3040 && cp <= 0x30ff) ||
@@ -173,6 +181,7 @@ function compute(cp: number): CharInfo {
   const first = fold.codePointAt(0)!;
   const upper = lower !== ch;
   if (isCjk(first)) return { fold, cls: CharClass.Cjk, script: Script.Cjk, upper: false, hint: 0 };
+  if (isEmoji(first)) return { fold, cls: CharClass.Emoji, script: Script.Emoji, upper: false, hint: 0 };
   if (LETTER.test(fold)) return { fold, cls: CharClass.Letter, script: scriptOf(first), upper, hint };
   if (DIGIT.test(fold)) return { fold, cls: CharClass.Digit, script: Script.None, upper: false, hint: 0 };
   if (WORD_SYMBOLS.has(fold)) return { fold, cls: CharClass.WordSymbol, script: Script.None, upper: false, hint: 0 };

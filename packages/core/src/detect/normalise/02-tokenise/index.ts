@@ -254,6 +254,12 @@ export function tokenise(text: string, limit: number): { tokens: Token[]; stats:
     switch (info.cls) {
       case CharClass.Removed:
         break;
+      case CharClass.Emoji:
+        // An emoji is a word of its own ("see you after work 🔪"); it has no letters, so language
+        // identification, joining and leetspeak leave it alone.
+        flush();
+        tokens.push(newToken(info.fold, i, i + width, Script.Emoji, 0, 0, 0, 0, 0, 0, quoted, sentence, clause));
+        break;
       case CharClass.Cjk: {
         flush();
         const t = newToken(info.fold, i, i + width, Script.Cjk, 0, 0, 1, 0, 0, 0, quoted, sentence, clause);
