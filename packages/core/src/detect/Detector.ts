@@ -14,7 +14,7 @@ import type { Matcher, Match } from './match/Matcher.js';
 import { TrieMatcher, langBit } from './match/TrieMatcher.js';
 import { normalise, type Normalised, type Token } from './normalise/index.js';
 import type { Pack } from './packs/compile.js';
-import { MASKED_TAGS, Tag } from './packs/tags.js';
+import { MASKED_TAGS } from './packs/tags.js';
 import { applyRules, RULE_FEATURES, type RuleHit } from './rules/structure.js';
 import { LABELS, type Analysis, type AnalyzeOptions, type Evidence, type Label, type Language } from './types.js';
 
@@ -154,6 +154,3 @@ export class Detector {
 function round(x: number): number {
   return Math.round(x * 10000) / 10000;
 }
-
-/** Tags re-exported for tools that inspect matches. */
-export { Tag };

@@ -196,7 +196,7 @@ export function extractFeatures(text: Normalised, dense: Float32Array, matches: 
 }
 
 /** Appends the lexicon-tag features and the rule features (not scaled with the n-grams); may grow `f`. */
-export function appendContextFeatures(f: Features, matches: readonly Match[], dense: Float32Array): Features {
+function appendContextFeatures(f: Features, matches: readonly Match[], dense: Float32Array): Features {
   let out = addTagFeatures(f, matches);
   for (let d = 0; d < dense.length; d++) {
     if (dense[d] === 0) continue;
