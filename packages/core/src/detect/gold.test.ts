@@ -13,16 +13,16 @@ import { evaluate } from './evaluate.js';
 import type { Label, Language } from './types.js';
 
 /**
- * Measured 2026-11-22 (docs/BENCHMARKS.md): macro-F1 0.844; recall abuse 0.776, threat 0.783,
- * self_harm 0.887; 2.2% false alarms; worst language 0.793.
+ * Measured 2026-11-22 (docs/BENCHMARKS.md): macro-F1 0.848; recall abuse 0.835, threat 0.726,
+ * self_harm 0.925; 2.5% false alarms; worst language 0.800.
  */
 const FLOORS = {
-  macroF1: 0.82,
-  recallAbuse: 0.76,
-  recallThreat: 0.76,
-  recallSelfHarm: 0.86,
+  macroF1: 0.83,
+  recallAbuse: 0.81,
+  recallThreat: 0.7,
+  recallSelfHarm: 0.9,
   maxFalsePositiveRate: 0.03,
-  minLanguageFlaggedF1: 0.77,
+  minLanguageFlaggedF1: 0.78,
 };
 
 const file = fileURLToPath(new URL('../../../../corpus/test.jsonl', import.meta.url));

@@ -218,6 +218,12 @@ export function tokenise(text: string, limit: number): { tokens: Token[]; stats:
   };
   for (let i = 0; i < limit;) {
     const code = text.charCodeAt(i);
+    if (code === 32) {
+      // A plain space ends a word and means nothing else (no sentence, clause or quote change).
+      flush();
+      i++;
+      continue;
+    }
     if (b.start < 0 && code < 128 && ASCII_ALNUM[code]) {
       // Fast path: a plain ASCII word (most tokens in Latin-script chat) is sliced and lower-cased
       // in one go instead of character by character.
