@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   Detector,
+  lexiconBody,
   loadPacks,
   LANGUAGES,
   TAG_NAMES,
@@ -29,10 +30,7 @@ const root = join(import.meta.dirname, '..', 'packages', 'core', 'data', 'lexico
 const read = (l: string, f: string): string => (existsSync(join(root, l, f)) ? readFileSync(join(root, l, f), 'utf8') : '');
 const sources = LANGUAGES.map((lang) => ({
   lang,
-  lexicon: read(lang, 'lexicon.tsv')
-    .split('\n')
-    .map((l) => (l.startsWith('#') ? '' : l.split('\t').slice(0, 3).join('\t')))
-    .join('\n'),
+  lexicon: lexiconBody(read(lang, 'lexicon.tsv')),
   stopwords: read(lang, 'stopwords.txt'),
   prefixes: read(lang, 'prefixes.txt'),
 }));

@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPacks } from '../packages/core/src/detect/packs/registry.js';
-import { toCompiled } from '../packages/core/src/detect/packs/compile.js';
+import { lexiconBody, toCompiled } from '../packages/core/src/detect/packs/compile.js';
 import type { PackSource } from '../packages/core/src/detect/packs/compile.js';
 import { LANGUAGES } from '../packages/core/src/detect/types.js';
 
@@ -22,10 +22,7 @@ const read = (lang: string, file: string): string => {
 const sources: PackSource[] = LANGUAGES.map((lang) => {
   if (!existsSync(join(root, 'data', 'lexicons', lang, 'lexicon.tsv'))) throw new Error(`missing data/lexicons/${lang}/lexicon.tsv`);
   // Notes (4th column) and comments are for people; the runtime needs only pattern, tags, severity.
-  const lexicon = read(lang, 'lexicon.tsv')
-    .split('\n')
-    .map((l) => (l.startsWith('#') || l.trim() === '' ? '' : l.split('\t').slice(0, 3).join('\t')))
-    .join('\n');
+  const lexicon = lexiconBody(read(lang, 'lexicon.tsv'));
   return { lang, lexicon, stopwords: read(lang, 'stopwords.txt'), prefixes: read(lang, 'prefixes.txt') };
 });
 

@@ -9,6 +9,7 @@ export { normalise, type Normalised, type Token } from './normalise/index.js';
 export { loadPacks, loadCompiledPacks } from './packs/registry.js';
 export {
   compilePack,
+  lexiconBody,
   toCompiled,
   fromCompiled,
   PackSyntaxError,

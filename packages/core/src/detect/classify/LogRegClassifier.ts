@@ -122,15 +122,9 @@ export class LogRegClassifier implements Classifier {
       prev = info.hash;
       count += info.grams + 1;
     }
-    const acc = this.acc;
-    acc[0] = a0;
-    acc[1] = a1;
-    acc[2] = a2;
-    acc[3] = a3;
-    acc[4] = a4;
-    acc[5] = a5;
     const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
-    for (let k = 0; k < K; k++) out[k] = this.bias[k]! + acc[k]! * this.scale[k]! * norm;
+    const sums = [a0, a1, a2, a3, a4, a5];
+    for (let k = 0; k < K; k++) out[k] = this.bias[k]! + sums[k]! * this.scale[k]! * norm;
     // Tag and tag-pair features: their contribution depends only on the tags involved, so it is
     // summed once per tag set (or pair of tag sets) and reused.
     this.cur = out;

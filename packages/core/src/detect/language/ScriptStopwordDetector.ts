@@ -6,7 +6,7 @@
  * Function words carry the language even in a three-word chat message, where character n-gram
  * models have too little to go on.
  */
-import { LANG_BIT, Script, type Normalised } from '../normalise/index.js';
+import { Script, type Normalised } from '../normalise/index.js';
 import type { Pack } from '../packs/compile.js';
 import { wordInfo } from '../words.js';
 import { langBit } from '../match/TrieMatcher.js';
@@ -16,7 +16,6 @@ import type { LanguageDetector, LanguageGuess } from './LanguageDetector.js';
 const LATIN: Language[] = ['en', 'pl', 'de', 'es', 'fr'];
 const LATIN_ALL: Language[] = [...LATIN, 'ar', 'zh', 'he'];
 const CYRILLIC: Language[] = ['ru', 'uk'];
-const HINT_BITS = Object.values(LANG_BIT);
 
 export class ScriptStopwordDetector implements LanguageDetector {
   private readonly stop = new Map<string, number>();
@@ -46,10 +45,8 @@ export class ScriptStopwordDetector implements LanguageDetector {
         for (let i = 0; i < LANGUAGES.length; i++) if (mask & (1 << i)) votes[i]! += 2 / n;
       }
     }
-    HINT_BITS.forEach((bit, i) => {
-      const lang = LANGUAGES[Math.log2(bit)]!;
-      votes[LANGUAGES.indexOf(lang)]! += 1.5 * Math.min(text.stats.hints[i]!, 3);
-    });
+    // Hint counts are indexed like LANGUAGES (see LANG_BIT).
+    for (let i = 0; i < LANGUAGES.length; i++) votes[i]! += 1.5 * Math.min(text.stats.hints[i]!, 3);
     const total = letters.reduce((a, b) => a + b, 0);
     let script = Script.Latin;
     for (const s of [Script.Cjk, Script.Hebrew, Script.Arabic, Script.Cyrillic, Script.Latin])

@@ -137,9 +137,9 @@ export class TrieMatcher implements Matcher {
         if (!tok.joinPrev || t === 0 || tokens[t - 1]!.script !== Script.Cjk) this.matchCjkRun(t);
         continue;
       }
-      if (tok.letters === 0 && tok.script !== Script.Emoji) continue;
+      const hits = all[t];
+      if (!hits) continue; // a number or punctuation-only token: nothing to match
       this.t = t;
-      const hits = all[t]!;
       for (let i = 0; i < hits.entries.length; i++) {
         this.viaAlt = hits.viaAlt[i]!;
         this.emit(hits.entries[i]!);

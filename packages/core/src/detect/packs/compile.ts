@@ -74,6 +74,18 @@ export class PackSyntaxError extends Error {
 }
 
 /**
+ * The part of a lexicon.tsv the runtime needs: pattern, tags and severity per line; comments,
+ * blank lines and the notes column dropped (line numbers kept, so errors still point at the file).
+ * @example lexiconBody('# c\nidiot*\tinsult\t2\tgloss') // '\nidiot*\tinsult\t2'
+ */
+export function lexiconBody(tsv: string): string {
+  return tsv
+    .split('\n')
+    .map((l) => (l.startsWith('#') || l.trim() === '' ? '' : l.split('\t').slice(0, 3).join('\t')))
+    .join('\n');
+}
+
+/**
  * Folds a pattern word the way messages are folded (01-fold + squeeze), without leetspeak, so
  * digits in patterns (Arabizi "7mar") stay digits. Splits at separators ("c'est" → c, est).
  * @example foldWord("Scheiße") // ['scheise']
