@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { analyzeCommand } from './commands/analyze.js';
 import { benchCommand } from './commands/bench.js';
+import { coachEvalCommand } from './commands/coachEval.js';
 import { demoCommand } from './commands/demo.js';
 import { evalCommand } from './commands/eval.js';
 
@@ -15,6 +16,8 @@ usage:
   calmline analyze [--input FILE] [--workers N]   JSON Lines or CSV (with a "text" column) in, JSON Lines out
   calmline eval FILE [--json] [--rules-only] [--errors]
                                                   score labelled JSON Lines (text, label, lang?, id?)
+  calmline coach-eval [PATH…] [--json] [--errors]  precision and recall of the draft coach per kind
+                                                  (default: the held-out drafts in corpus/drafts/test)
   calmline bench [--quick] [--stream N]           speed, cold start and memory figures
   calmline demo                                   type messages, see label, evidence and masked text
 `;
@@ -46,6 +49,15 @@ async function main(argv: string[]): Promise<number> {
         process.stdout,
         process.stderr,
       );
+    }
+    case 'coach-eval': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { json: { type: 'boolean' }, errors: { type: 'boolean' } },
+      });
+      const paths = positionals.length > 0 ? positionals : ['corpus/drafts/test'];
+      return coachEvalCommand({ paths, json: values.json ?? false, errors: values.errors ?? false }, process.stdout, process.stderr);
     }
     case 'bench': {
       const { values } = parseArgs({ args: rest, options: { quick: { type: 'boolean' }, stream: { type: 'string' } } });

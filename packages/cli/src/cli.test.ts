@@ -115,6 +115,29 @@ describe('calmline eval', () => {
   });
 });
 
+describe('calmline coach-eval', () => {
+  it('scores labelled drafts per kind and names the lines it skips', () => {
+    const file = join(dir, 'drafts.jsonl');
+    writeFileSync(
+      file,
+      [
+        '{"id":"1","lang":"en","draft":"Calm down, it is only a parcel.","expected":["dismissive"]}',
+        '{"id":"2","lang":"en","draft":"I can see the parcel left the depot today; it should reach you tomorrow.","expected":[]}',
+        '{"id":"3","lang":"en","draft":"THIS IS NOT OUR PROBLEM","expected":[]}',
+        '{"id":"4","lang":"xx","draft":"hi","expected":[]}',
+      ].join('\n'),
+    );
+    const r = run(['coach-eval', file, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/drafts.jsonl:4: skipped, "lang" must be one of the supported languages/);
+    const report = JSON.parse(r.out) as { drafts: number; kinds: { kind: string; tp: number; fp: number }[]; falseAlarmRate: number };
+    expect(report.drafts).toBe(3);
+    expect(report.kinds.find((k) => k.kind === 'dismissive')).toMatchObject({ tp: 1, fp: 0 });
+    expect(report.kinds.find((k) => k.kind === 'shouting')).toMatchObject({ tp: 0, fp: 1 });
+    expect(report.falseAlarmRate).toBe(0.5);
+  });
+});
+
 describe('calmline demo', () => {
   it('shows label, evidence and masked text for typed messages', () => {
     const r = run(['demo'], 'you useless idiot\nгде моя посылка?\n');
@@ -122,6 +145,17 @@ describe('calmline demo', () => {
     expect(r.out).toMatch(/abuse\s+severity 2\s+language en/);
     expect(r.out).toMatch(/masked: you \*+ \*+/);
     expect(r.out).toMatch(/none\s+severity 0\s+language ru/);
+  });
+
+  it("walks a conversation up the ladder and coaches the agent's drafts", () => {
+    const r = run(['demo'], 'you useless idiot\n/warning_issued\nagent: Calm down!!!\n/contact_ended\n');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/→ issue_warning {2}because: abuse/);
+    expect(r.out).toMatch(/suggest \(help_boundary\): /);
+    expect(r.out).toMatch(/step: warned \(warning 1 given\)/);
+    expect(r.out).toMatch(/coach: dismissive "Calm down"/);
+    expect(r.out).toMatch(/coach: shouting "!!!"/);
+    expect(r.out).toMatch(/→ suggest_break/);
   });
 
   it('rejects an unknown command with the usage text', () => {

@@ -7,6 +7,9 @@
  * - single-thread throughput on the mixed 10-language corpus;
  * - the same English messages through `obscenity` (RegExpMatcher, English preset with its
  *   recommended transformers) and through Calmline, which produces all six labels;
+ * - a protocol step with suggestions, next to the analysis of the customer message it follows;
+ * - a draft check by the coach on the tuning drafts, and on English drafts next to `write-good`
+ *   (a prose linter, the nearest open-source peer; it checks style, not tone or conduct);
  * - with --stream N: `calmline analyze` on an N-line file, lines/s and peak RSS (all cores).
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -15,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Writable } from 'node:stream';
-import { createDetector } from '@calmline/core';
+import { createCoach, createDetector, createProtocol, type Analysis, type Detector, type ProtocolEvent } from '@calmline/core';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = join(here, '..', '..', '..', '..');
@@ -154,6 +157,91 @@ export async function benchCommand(args: { quick: boolean; stream: number }, out
       `English (${english.length} messages), single thread: calmline ${fmt(ours.median)} msg/s (6 labels), obscenity ${fmt(theirs.median)} msg/s (profanity matches only): ratio ${(ours.median / theirs.median).toFixed(2)}× (medians of ${passes} passes)\n`,
     );
   }
+  await guidanceBench(detector, corpus, passes, out);
   if (args.stream > 0) await streamBench(args.stream, corpus, out);
   return 0;
+}
+
+interface Draft {
+  lang: Analysis['language'];
+  draft: string;
+  customer?: string;
+  previous?: string[];
+}
+
+function loadDrafts(): Draft[] {
+  const dir = join(repo, 'corpus', 'drafts', 'tune');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .flatMap((f) =>
+      readFileSync(join(dir, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as Draft),
+    );
+}
+
+/** Microseconds per call of `fn` over `items` (median pass). */
+function micros<T>(items: T[], passes: number, fn: (x: T) => unknown): number {
+  return 1e6 / rate(items as unknown as string[], passes, fn as (s: string) => unknown).median;
+}
+
+async function guidanceBench(detector: Detector, corpus: Message[], passes: number, out: Writable): Promise<void> {
+  // Conversations of 8 events: customer messages from the corpus (analysed beforehand) and agent replies.
+  const protocol = createProtocol();
+  const analysed = corpus.map((m) => detector.analyze(m.text));
+  const conversations: ProtocolEvent[][] = [];
+  for (let i = 0; i + 4 <= analysed.length; i += 4) {
+    const events: ProtocolEvent[] = [];
+    for (const a of analysed.slice(i, i + 4)) {
+      events.push({ type: 'customer_message', label: a.label, language: a.language });
+      events.push(
+        a.label === 'abuse'
+          ? { type: 'agent_action', action: 'warning_issued' }
+          : { type: 'agent_message', text: 'Let me check that for you.' },
+      );
+    }
+    conversations.push(events);
+  }
+  const steps = conversations.length * 8;
+  const perConversation = micros(conversations, passes, (events) => {
+    let state = protocol.start({ seed: events.length });
+    for (const e of events) state = protocol.step(state, e, { agentName: 'Sam' }).state;
+    return state;
+  });
+  const analysis = micros(corpus, passes, (m) => detector.analyze(m.text));
+  const step = perConversation / 8;
+  out.write(
+    `protocol step with suggestions (${steps} steps): ${step.toFixed(2)} µs per step; analysing the customer message it follows: ${analysis.toFixed(1)} µs: ratio ${(step / analysis).toFixed(3)}×\n`,
+  );
+  const drafts = loadDrafts();
+  const coach = createCoach(detector);
+  const contexts = drafts.map((d) => ({
+    text: d.draft,
+    ctx: {
+      lang: d.lang,
+      previous: d.previous,
+      customer: d.customer ? { ...detector.analyze(d.customer, { lang: d.lang }), text: d.customer } : undefined,
+    },
+  }));
+  const check = micros(contexts, passes, (c) => coach.check(c.text, c.ctx));
+  const meanLength = drafts.reduce((n, d) => n + d.draft.length, 0) / drafts.length;
+  const typical = contexts.filter((c) => c.text.length >= 150 && c.text.length <= 250);
+  const typicalCheck = typical.length > 0 ? micros(typical, passes, (c) => coach.check(c.text, c.ctx)) : NaN;
+  out.write(
+    `draft check (${drafts.length} drafts, 10 languages, mean ${meanLength.toFixed(0)} chars): ${check.toFixed(1)} µs per draft; ${typical.length} drafts of 150–250 chars: ${typicalCheck.toFixed(1)} µs\n`,
+  );
+  try {
+    const { default: writeGood } = (await import('write-good')) as { default: (text: string) => unknown[] };
+    const english = contexts.filter((c) => c.ctx.lang === 'en');
+    const english10 = Array.from({ length: 10 }, () => english).flat();
+    const ours = micros(english10, passes, (c) => coach.check(c.text, c.ctx));
+    const theirs = micros(english10, passes, (c) => writeGood(c.text));
+    out.write(
+      `English drafts (${english.length}): calmline coach ${ours.toFixed(1)} µs (12 kinds + detector), write-good ${theirs.toFixed(1)} µs (style only): ratio ${(theirs / ours).toFixed(2)}× as fast\n`,
+    );
+  } catch {
+    out.write('write-good is not installed (it is a devDependency): peer comparison skipped\n');
+  }
 }

@@ -67,7 +67,9 @@ export class Detector {
     const normalised = normalise(text, limit);
     const guess = this.languages.detect(normalised);
     const language = opts.lang ?? guess.language;
-    const active = opts.lang ? guess.active | langBit(opts.lang) : guess.active;
+    // A caller-given language wins; the packs the guess brought along stay active for code-switched
+    // messages unless the caller says the text is in that one language only.
+    const active = opts.lang ? (opts.strictLanguage ? langBit(opts.lang) : guess.active | langBit(opts.lang)) : guess.active;
     const matches = this.matcher.match(normalised.tokens, active, langBit(language));
     // The rule-feature array is reused: a result is valid until the next call on this detector.
     const rules = applyRules(normalised, matches, language === 'zh', this.dense);
@@ -92,6 +94,17 @@ export class Detector {
       features: this.scratch,
       truncated: r.truncated,
     };
+  }
+
+  /**
+   * The structure rules' evidence without the classifier, with the tokens it was found in: for
+   * text that is not a customer message (an agent's draft), where only rule evidence is wanted and
+   * the caller reuses the tokens.
+   * @example detector.ruleEvidence('this damn system', { lang: 'en' }).evidence[0]?.category // 'profanity'
+   */
+  ruleEvidence(text: string, opts: AnalyzeOptions = {}): { normalised: Normalised; evidence: Evidence[] } {
+    const r = this.run(text, opts);
+    return { normalised: r.normalised, evidence: evidenceFrom(r.hits) };
   }
 
   /**

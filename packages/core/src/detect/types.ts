@@ -56,6 +56,12 @@ export interface Analysis {
 export interface AnalyzeOptions {
   /** A caller-given language always wins over detection. */
   lang?: Language | undefined;
+  /**
+   * The text is in `lang` only: no other pack applies except global words. For text whose language
+   * is certain, such as an agent's draft in the conversation's language (German "dran" is not the
+   * Polish insult "drań").
+   */
+  strictLanguage?: boolean | undefined;
 }
 
 /**

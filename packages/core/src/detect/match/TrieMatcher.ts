@@ -221,6 +221,8 @@ export class TrieMatcher implements Matcher {
   /** Emits a match for the current token if the entry's language applies and its phrase completes. */
   private emit(e: Entry): void {
     if (!e.global && (e.bit & this.active) === 0) return;
+    // An `own` entry is a word only in its own language (French "con" is Spanish "with").
+    if (e.tags & Tag.own && (e.bit & this.primary) === 0) return;
     if (e.items.length > 1) {
       const anchor = this.anchors.get(e);
       if (anchor !== undefined && !this.anyMasked && !this.anchorAhead(anchor.id, anchor.span)) return;
@@ -364,7 +366,7 @@ export class TrieMatcher implements Matcher {
       for (let i = s; node;) {
         if (node.ends) {
           for (const e of node.ends) {
-            if (!e.global && (e.bit & this.active) === 0) continue;
+            if ((!e.global && (e.bit & this.active) === 0) || (e.tags & Tag.own && (e.bit & this.primary) === 0)) continue;
             const first = owner[s]!;
             const last = owner[i]!;
             this.out.push({ entry: e, first, last, start: tokens[first]!.start, end: tokens[last]!.end, viaAlt: false });
@@ -442,7 +444,11 @@ function tokenMatches(item: Item, tok: Token, prefixes: { script: Script; list: 
   return false;
 }
 
-function itemMatches(item: Item, text: string): boolean {
+/**
+ * Whether one pattern item matches one token spelling (a masked token may stand for the word).
+ * @example itemMatches({ kind: ItemKind.Prefix, text: 'idiot' }, 'idiots') // true
+ */
+export function itemMatches(item: Item, text: string): boolean {
   switch (item.kind) {
     case ItemKind.Exact:
       return text === item.text || (text.includes('*') && wildEquals(text, item.text));

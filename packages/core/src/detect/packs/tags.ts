@@ -34,6 +34,7 @@ export const TAG_NAMES = [
   'body',
   'p3',
   'global',
+  'own',
 ] as const;
 export type TagName = (typeof TAG_NAMES)[number];
 

@@ -56,7 +56,7 @@ for (let c = 48; c <= 57; c++) ASCII_ALNUM[c] = 1;
 for (let c = 65; c <= 90; c++) ASCII_ALNUM[c] = 1;
 for (let c = 97; c <= 122; c++) ASCII_ALNUM[c] = 1;
 
-const SENTENCE_END = new Set(['.', '!', '?', '…', '。', '！', '？', '\n', ';']);
+const SENTENCE_END = new Set(['.', '!', '?', '…', '。', '！', '？', '\n', ';', '؟', '؛']);
 const CLAUSE_END = new Set([',', '،', ':', '—', '–', '，', '、', '：', '；']);
 /** Short pieces glued by one of these make one word: "ch.uj", "sz.mat.a". */
 const GLUE = new Set(['.', '*', '_', '·', '•']);

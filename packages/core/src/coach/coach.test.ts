@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createDetector } from '../detect/createDetector.js';
+import { LANGUAGES } from '../detect/types.js';
+import { shippedConversationPacks } from '../conversation/registry.js';
+import { HAS_REGISTERS } from '../conversation/types.js';
+import { createCoach } from './createCoach.js';
+import { findShouting, unshout } from './shouting.js';
+import { findRepetition } from './repetition.js';
+
+const detector = createDetector();
+const coach = createCoach(detector);
+const kinds = (draft: string, ctx: Parameters<typeof coach.check>[1]): string[] => [...new Set(coach.check(draft, ctx).map((f) => f.kind))];
+
+describe('shouting', () => {
+  it.each([
+    ['I ALREADY TOLD YOU THE ANSWER', ['caps']],
+    ['Я ЖЕ ВАМ УЖЕ ВСЁ ОБЪЯСНИЛ.', ['caps']],
+    ['Please read it again!!!', ['exclamations']],
+    ['请您耐心等待！！', ['exclamations']],
+    ['Send the PIN from the SMS to confirm your IBAN.', []],
+    ['Thank you, that worked!', []],
+    ['Your IMEI is on the box, under the EAN code.', []],
+  ])('%s', (draft, rules) => {
+    expect(findShouting(draft).map((s) => s.rule)).toEqual(rules);
+  });
+
+  it('rewrites a shouting draft calmly', () => {
+    expect(unshout('I ALREADY TOLD YOU!!! Check the app.')).toBe('I already told you. Check the app.');
+  });
+});
+
+describe('repetition', () => {
+  const previous = ['Could you send me your order number, please?', 'Thanks.'];
+  it.each([
+    ['Could you send me your order number, please?', 1],
+    ['could you send me your order number please', 1],
+    ['I see. Could you send me your order number, please? Then I can check.', 1],
+    ['Thanks.', 0],
+    ['Could you tell me when the parcel was due?', 0],
+  ])('%s', (draft, n) => {
+    expect(findRepetition(draft, previous)).toHaveLength(n);
+  });
+});
+
+describe('draft coach', () => {
+  it('reports what an agent would notice, in English', () => {
+    expect(kinds("Calm down, it's just a parcel.", { lang: 'en' })).toEqual(['dismissive']);
+    expect(kinds('That is your own fault for typing the wrong address.', { lang: 'en' })).toContain('blaming');
+    expect(kinds('Please provide your order number.', { lang: 'en', customer: { label: 'abuse' } })).toEqual(['missing_acknowledgement']);
+    expect(kinds("I'm sorry about the wait. Please provide your order number.", { lang: 'en', customer: { label: 'abuse' } })).toEqual([]);
+    expect(kinds('This damn system never works.', { lang: 'en' })).toContain('agent_profanity');
+    expect(kinds('Please provide your order number.', { lang: 'en', previous: ['Please provide your order number.'] })).toEqual([
+      'repetition',
+    ]);
+  });
+
+  it('lets a good-practice phrase cancel the habit it answers', () => {
+    expect(kinds("We can't refund that.", { lang: 'en' })).toEqual(['negative_phrasing']);
+    expect(kinds("We can't refund that, but what I can do is offer you a voucher.", { lang: 'en' })).toEqual([]);
+  });
+
+  it('gives a sentence for the agent and a better wording in the draft language and register', () => {
+    const [f] = coach.check('I GUARANTEE IT WILL ARRIVE TOMORROW!!!', { lang: 'en' });
+    expect(f!.message.length).toBeGreaterThan(10);
+    expect(f!.better).not.toMatch(/!!/);
+  });
+
+  // The coach must not object to the words Calmline itself suggests.
+  it.each(LANGUAGES)('finds nothing wrong in the shipped replies and better wordings of %s', (lang) => {
+    const pack = shippedConversationPacks().find((p) => p.lang === lang)!;
+    const texts = [...pack.replies.map((r) => r.text), ...Object.values(pack.advice).flatMap((a) => a.better.map((b) => b.text))];
+    const flagged = texts
+      .map((text) => ({ text, kinds: kinds(text, { lang, register: HAS_REGISTERS.has(lang) ? 'formal' : undefined }) }))
+      .filter((x) => x.kinds.length > 0);
+    expect(flagged).toEqual([]);
+  });
+
+  it('returns spans that slice the draft, whatever the draft', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.constantFrom(...LANGUAGES), (draft, lang) => {
+        for (const f of coach.check(draft, { lang, customer: { label: 'frustration' }, previous: [draft] })) {
+          expect(f.start).toBeGreaterThanOrEqual(0);
+          expect(f.end).toBeLessThanOrEqual(draft.length);
+          expect(f.start).toBeLessThanOrEqual(f.end);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

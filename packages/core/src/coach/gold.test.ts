@@ -1,0 +1,52 @@
+/**
+ * The held-out agent drafts (corpus/drafts/test, written by people who never saw the cue lists)
+ * against score floors: a change that makes the coach worse on drafts it was not tuned on fails here.
+ * The floors sit just under the figures measured with `npm run eval:coach` (docs/BENCHMARKS.md).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createDetector } from '../detect/createDetector.js';
+import { createCoach } from './createCoach.js';
+import { parseDraftRecord, scoreDrafts, type DraftRecord } from './drafts.js';
+import { evaluateCoach } from './evaluate.js';
+
+const dir = fileURLToPath(new URL('../../../../corpus/drafts/test/', import.meta.url));
+/**
+ * The issue's targets are precision ≥ 0.90 and recall ≥ 0.85. Measured 2026-11-22: precision 0.949,
+ * recall 0.774 (docs/BENCHMARKS.md); recall is not there yet, so its floor sits under the measure.
+ */
+const FLOORS = { precision: 0.9, recall: 0.75, perLanguagePrecision: 0.85, perLanguageRecall: 0.68, falseAlarmRate: 0.06 };
+
+describe('draft coach on the held-out drafts', () => {
+  const records: DraftRecord[] = readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) =>
+      readFileSync(join(dir, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => {
+          const r = parseDraftRecord(JSON.parse(l));
+          if (typeof r === 'string') throw new Error(`${f}: ${r}`);
+          return r;
+        }),
+    );
+  const detector = createDetector();
+  const report = evaluateCoach(scoreDrafts(createCoach(detector), detector, records));
+
+  it('has at least 60 drafts in every language', () => {
+    expect(report.perLanguage).toHaveLength(10);
+    for (const l of report.perLanguage) expect(l.drafts, l.lang).toBeGreaterThanOrEqual(60);
+  });
+
+  it('reaches the precision and recall floors over all kinds and per language', () => {
+    expect(report.precision).toBeGreaterThanOrEqual(FLOORS.precision);
+    expect(report.recall).toBeGreaterThanOrEqual(FLOORS.recall);
+    expect(report.falseAlarmRate).toBeLessThanOrEqual(FLOORS.falseAlarmRate);
+    for (const l of report.perLanguage) {
+      expect(l.precision, l.lang).toBeGreaterThanOrEqual(FLOORS.perLanguagePrecision);
+      expect(l.recall, l.lang).toBeGreaterThanOrEqual(FLOORS.perLanguageRecall);
+    }
+  });
+});
