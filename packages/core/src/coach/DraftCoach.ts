@@ -44,18 +44,30 @@ const MAX_DRAFT = 2000;
 
 export class DraftCoach {
   private readonly packs = new Map<Language, { pack: ConversationPack; matcher: CueMatcher }>();
+  private readonly load: (lang: Language) => ConversationPack | undefined;
 
   /**
-   * @param packs the conversation packs (cues and advice)
+   * @param packs the conversation packs (cues and advice), or a loader called the first time a
+   *   language is checked (so a process builds matchers only for the languages it sees)
    * @param detector finds the agent's own swearing and insults
    * @param prefixes clitic prefixes per language (he, ar), from the detection packs
    */
   constructor(
-    packs: readonly ConversationPack[],
+    packs: readonly ConversationPack[] | ((lang: Language) => ConversationPack | undefined),
     private readonly detector: Detector,
-    prefixes: Partial<Record<Language, readonly string[]>> = {},
+    private readonly prefixes: Partial<Record<Language, readonly string[]>> = {},
   ) {
-    for (const pack of packs) this.packs.set(pack.lang, { pack, matcher: new CueMatcher(pack.cues, prefixes[pack.lang] ?? []) });
+    this.load = typeof packs === 'function' ? packs : (lang) => packs.find((p) => p.lang === lang);
+  }
+
+  private entry(lang: Language): { pack: ConversationPack; matcher: CueMatcher } | undefined {
+    let entry = this.packs.get(lang);
+    if (!entry) {
+      const pack = this.load(lang);
+      if (!pack) return undefined;
+      this.packs.set(lang, (entry = { pack, matcher: new CueMatcher(pack.cues, this.prefixes[lang] ?? []) }));
+    }
+    return entry;
   }
 
   /**
@@ -63,7 +75,7 @@ export class DraftCoach {
    * @example coach.check('Calm down, it is just a parcel.', { lang: 'en' }).map(f => f.kind) // ['dismissive']
    */
   check(draft: string, context: DraftContext): Finding[] {
-    const entry = this.packs.get(context.lang);
+    const entry = this.entry(context.lang);
     if (!entry) throw new Error(`no conversation pack for "${context.lang}"`);
     const text = draft.length > MAX_DRAFT ? draft.slice(0, MAX_DRAFT) : draft;
     // One normalisation for both: the detector's rule evidence (the agent's own swearing) and the cues.
@@ -107,7 +119,7 @@ export class DraftCoach {
    * @example coach.cues('Is there anything else I can help with?', 'en').has('anything_else') // true
    */
   cues(text: string, lang: Language): Set<Cue> {
-    const entry = this.packs.get(lang);
+    const entry = this.entry(lang);
     if (!entry) return new Set();
     return new Set(entry.matcher.match(normalise(text.length > MAX_DRAFT ? text.slice(0, MAX_DRAFT) : text).tokens).map((h) => h.cue));
   }

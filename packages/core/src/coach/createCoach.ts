@@ -7,7 +7,7 @@ import { createDetector } from '../detect/createDetector.js';
 import { COMPILED_PACKS } from '../detect/packs/_compiled.js';
 import { foldWord } from '../detect/packs/compile.js';
 import type { Language } from '../detect/types.js';
-import { shippedConversationPacks } from '../conversation/registry.js';
+import { shippedConversationPack } from '../conversation/registry.js';
 import { DraftCoach } from './DraftCoach.js';
 
 /**
@@ -17,5 +17,5 @@ import { DraftCoach } from './DraftCoach.js';
 export function createCoach(detector: Detector = createDetector()): DraftCoach {
   const prefixes: Partial<Record<Language, string[]>> = {};
   for (const p of COMPILED_PACKS) if (p.prefixes.length > 0) prefixes[p.lang] = p.prefixes.flatMap((x) => foldWord(x));
-  return new DraftCoach(shippedConversationPacks(), detector, prefixes);
+  return new DraftCoach(shippedConversationPack, detector, prefixes);
 }

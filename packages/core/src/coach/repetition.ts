@@ -63,6 +63,8 @@ const CONTAINED = 0.9;
 const MAX_STRETCH = 1.6;
 
 function same(a: string[], b: string[]): boolean {
+  // "e-mail" and "email" tokenise differently; the same letters in the same order are the same line.
+  if (a.join('') === b.join('')) return a.length >= 3 || b.length >= 3;
   const short = Math.min(a.length, b.length);
   const long = Math.max(a.length, b.length);
   if (short < MIN_WORDS) return a.length === b.length && a.length >= 3 && a.every((w, i) => w === b[i]);

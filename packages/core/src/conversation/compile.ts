@@ -126,7 +126,11 @@ function registersOf(lang: Language): Register[] {
 const fits = (line: Register | 'both', want: Register, lang: Language): boolean =>
   line === 'both' || line === want || !HAS_REGISTERS.has(lang);
 
-function compileReplies(src: ConversationSource): Reply[] {
+/**
+ * The reply library of one pack (cheap: the protocol needs every language's, the cues only on demand).
+ * @example compileReplies(source).length
+ */
+export function compileReplies(src: Pick<ConversationSource, 'lang' | 'replies'>): Reply[] {
   const file = `data/conversation/${src.lang}/replies.tsv`;
   const replies: Reply[] = [];
   const seen = new Map<string, number>();

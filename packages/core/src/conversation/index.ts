@@ -5,6 +5,7 @@
 export * from './types.js';
 export {
   compileConversationPack,
+  compileReplies,
   fitsRegister,
   textId,
   tsvBody,
@@ -18,5 +19,5 @@ export {
   type KindAdvice,
 } from './compile.js';
 export { CueMatcher, type CueHit } from './CueMatcher.js';
-export { loadConversationPacks, shippedConversationPacks } from './registry.js';
+export { loadConversationPacks, shippedConversationPack, shippedConversationPacks, shippedReplies } from './registry.js';
 export { CONVERSATION_SOURCES } from './_data.js';

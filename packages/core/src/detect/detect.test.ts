@@ -57,6 +57,27 @@ describe('hard negatives stay none or frustration', () => {
   ])('%s: %s', (_kind, text) => {
     expect(['none', 'frustration']).toContain(detector.analyze(text).label);
   });
+
+  // Found on agents' drafts (issue 3): everyday words that another pack or a Cyrillic reading took for abuse.
+  it.each<[string, Language, string]>([
+    ['Spanish "con" is not the French insult', 'es', 'Hablo con usted enseguida, le paso con facturación.'],
+    ['Spanish peanuts have no Russian swear word in them', 'es', 'Le enviamos unos cacahuetes de cortesía.'],
+    ['Ukrainian "we will credit"', 'uk', 'Ми нарахуємо бонуси і врахуємо ваше побажання.'],
+    ['French exhaustion is not a self-harm statement', 'fr', "Ma box est en panne depuis une semaine, j'en peux plus !!"],
+  ])('%s', (_kind, lang, text) => {
+    expect(['none', 'frustration']).toContain(detector.analyze(text, { lang }).label);
+  });
+
+  // The lexicon no longer reads bare נוכל ("we will be able") as "crook". The classifier alone still
+  // leans to abuse on it (learned from training insults): a known issue of the model, see issue 2.
+  it('Hebrew "we will be able" gives no rule evidence', () => {
+    expect(detector.ruleEvidence('נוכל לעזור לך מחר בבוקר', { lang: 'he' }).evidence).toEqual([]);
+  });
+
+  it('reads a text in its own language only when told so (an agent draft in German is no Polish insult)', () => {
+    const text = 'Ich bleibe dran, bis Sie die Bestätigung haben.';
+    expect(detector.ruleEvidence(text, { lang: 'de', strictLanguage: true }).evidence).toEqual([]);
+  });
 });
 
 describe('obfuscated forms count as the word they hide', () => {

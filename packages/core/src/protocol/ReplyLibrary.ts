@@ -20,7 +20,8 @@ export class ReplyLibrary {
   private readonly byId = new Map<string, Reply>();
   private readonly byText = new Map<string, Reply>();
 
-  constructor(packs: readonly ConversationPack[]) {
+  /** @param packs the reply lines of each language (a ConversationPack will do) */
+  constructor(packs: readonly Pick<ConversationPack, 'lang' | 'replies'>[]) {
     for (const pack of packs) {
       for (const r of pack.replies) {
         const key = `${pack.lang}:${r.situation}`;

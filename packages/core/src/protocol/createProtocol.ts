@@ -2,7 +2,7 @@
  * @module protocol/createProtocol
  * Builds a Protocol on the shipped reply library.
  */
-import { shippedConversationPacks } from '../conversation/registry.js';
+import { shippedReplies } from '../conversation/registry.js';
 import { DEFAULT_POLICY, type Policy } from '../policy/schema.js';
 import { Protocol } from './Protocol.js';
 import { ReplyLibrary } from './ReplyLibrary.js';
@@ -14,7 +14,7 @@ let library: ReplyLibrary | undefined;
  * @example shippedReplyLibrary().lines('fr', 'acknowledge', 'informal').length // ≥ 4
  */
 export function shippedReplyLibrary(): ReplyLibrary {
-  return (library ??= new ReplyLibrary(shippedConversationPacks()));
+  return (library ??= new ReplyLibrary(shippedReplies()));
 }
 
 /**
