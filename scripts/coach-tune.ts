@@ -13,7 +13,7 @@ import { DraftCoach } from '../packages/core/src/coach/DraftCoach.js';
 import { draftContext, parseDraftRecord, scoreDrafts, type DraftRecord } from '../packages/core/src/coach/drafts.js';
 import { evaluateCoach, formatCoachReport } from '../packages/core/src/coach/evaluate.js';
 import { createDetector } from '../packages/core/src/detect/createDetector.js';
-import { COMPILED_PACKS } from '../packages/core/src/detect/packs/_compiled.js';
+import { packWords } from '../packages/core/src/coach/createCoach.js';
 import { isLanguage } from '../packages/core/src/detect/types.js';
 import { readConversationSource } from './pack-conversation.js';
 
@@ -22,8 +22,8 @@ if (!isLanguage(values.lang)) throw new Error('usage: npx tsx scripts/coach-tune
 const lang = values.lang;
 const pack = compileConversationPack(readConversationSource(lang)); // format errors point at file:line
 const detector = createDetector();
-const prefixes = { [lang]: COMPILED_PACKS.find((p) => p.lang === lang)?.prefixes ?? [] };
-const coach = new DraftCoach([pack], detector, prefixes);
+const [prefixes, negations] = packWords();
+const coach = new DraftCoach([pack], detector, prefixes, negations);
 
 // Every tuning file of the language: <lang>.jsonl (the cue writers' own) and <lang>-N.jsonl (other writers').
 const dir = join(import.meta.dirname, '..', 'corpus', 'drafts', 'tune');

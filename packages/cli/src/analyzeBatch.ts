@@ -3,7 +3,7 @@
  * Turns a batch of input items into output JSON lines. Runs inside worker threads (and in the
  * main thread with --workers 0); keeps no state beyond the detector.
  */
-import type { Detector } from '@calmline/core';
+import type { Detector } from '@calmline/core/detect';
 import type { InputItem } from './input/records.js';
 import { validateRecord } from './input/validate.js';
 

@@ -3,7 +3,7 @@
  * A worker thread for `calmline analyze`: builds its own detector and answers batches.
  */
 import { parentPort } from 'node:worker_threads';
-import { createDetector } from '@calmline/core';
+import { createDetector } from '@calmline/core/detect';
 import { analyzeBatch } from './analyzeBatch.js';
 import type { InputItem } from './input/records.js';
 

@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Readable, Writable } from 'node:stream';
-import { createDetector } from '@calmline/core';
+import { createDetector } from '@calmline/core/detect';
 import { analyzeBatch } from '../analyzeBatch.js';
 import { readRecords, type InputItem } from '../input/records.js';
 

@@ -66,7 +66,8 @@ interface ColdStart {
 }
 
 function coldStart(): ColdStart {
-  const core = join(repo, 'packages', 'core', 'dist', 'index.js');
+  // Detection alone, as `calmline analyze` and its workers load it (@calmline/core/detect).
+  const core = join(repo, 'packages', 'core', 'dist', 'detect', 'index.js');
   const script = `
     const t0 = performance.now();
     const { createDetector } = await import(${JSON.stringify(core)});

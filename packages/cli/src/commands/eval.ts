@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { createDetector, evaluate, formatReport, isLabel, isLanguage, type Scored } from '@calmline/core';
+import { createDetector, evaluate, formatReport, isLabel, isLanguage, type Scored } from '@calmline/core/detect';
 import { readRecords } from '../input/records.js';
 
 export interface EvalArgs {

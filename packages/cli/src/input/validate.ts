@@ -2,7 +2,7 @@
  * @module input/validate
  * Checks one input record and turns it into analysis input, or says in a sentence what is wrong.
  */
-import { isLanguage, type Language } from '@calmline/core';
+import { isLanguage, type Language } from '@calmline/core/detect';
 
 export interface MessageInput {
   id: string | number | null;

@@ -13,7 +13,7 @@
  * - the customer's last label for a missing acknowledgement.
  */
 import type { Detector } from '../detect/Detector.js';
-import { normalise } from '../detect/normalise/index.js';
+import { normalise, type Token } from '../detect/normalise/index.js';
 import type { Language } from '../detect/types.js';
 import { fitsRegister, textId, type ConversationPack } from '../conversation/compile.js';
 import { CueMatcher, type CueHit } from '../conversation/CueMatcher.js';
@@ -28,6 +28,10 @@ const CANCELLED_BY: Partial<Record<Cue, readonly Cue[]>> = {
   premature_fault: ['checked'],
   transfer_without_ownership: ['ownership'],
 };
+/** Habits whose phrase, negated just before, says the opposite ("it is not your fault", "I can't promise"). */
+const NEGATABLE: ReadonlySet<Cue> = new Set(['over_promise', 'premature_fault', 'blaming']);
+/** How many tokens before a phrase a negation may stand ("can't guarantee it will arrive"). */
+const NEGATION_WINDOW = 4;
 /**
  * Frustration at least this likely is upset. Independent writers call a calmly stated complaint
  * ("the streetlight has been out for a week") calm, while the detector gives it 0.5–0.8; fitted on
@@ -51,11 +55,13 @@ export class DraftCoach {
    *   language is checked (so a process builds matchers only for the languages it sees)
    * @param detector finds the agent's own swearing and insults
    * @param prefixes clitic prefixes per language (he, ar), from the detection packs
+   * @param negations negation words per language (from the detection packs' `neg` entries)
    */
   constructor(
     packs: readonly ConversationPack[] | ((lang: Language) => ConversationPack | undefined),
     private readonly detector: Detector,
     private readonly prefixes: Partial<Record<Language, readonly string[]>> = {},
+    private readonly negations: Partial<Record<Language, ReadonlySet<string>>> = {},
   ) {
     this.load = typeof packs === 'function' ? packs : (lang) => packs.find((p) => p.lang === lang);
   }
@@ -94,7 +100,12 @@ export class DraftCoach {
       });
     };
 
-    for (const h of this.problemHits(hits, present)) add(h.cue as FindingKind, h.start, h.end, `cue:${h.pattern}`);
+    const negations = this.negations[context.lang];
+    const tokens = rules.normalised.tokens;
+    for (const h of this.problemHits(hits, present)) {
+      if (negations && NEGATABLE.has(h.cue) && negatedBefore(tokens, h.first, negations)) continue;
+      add(h.cue as FindingKind, h.start, h.end, `cue:${h.pattern}`);
+    }
 
     // Rule evidence only: the learned model was trained on customers' messages and reads an agent's
     // polite procedure as noise. Threat evidence is not used: "this is my last warning" is
@@ -135,6 +146,21 @@ export class DraftCoach {
     const list = options.length > 0 ? options : pack.advice[kind].better;
     return list[parseInt(textId(draft), 36) % list.length]!.text;
   }
+}
+
+/**
+ * A negation word among the few tokens before `first`, in the same clause. A phrase that starts
+ * with a negation of its own ("не повторится", "never again") is a promise either way.
+ */
+function negatedBefore(tokens: readonly Token[], first: number, negations: ReadonlySet<string>): boolean {
+  const head = tokens[first];
+  if (!head || negations.has(head.text)) return false;
+  for (let t = first - 1; t >= 0 && t >= first - NEGATION_WINDOW; t--) {
+    const tok = tokens[t]!;
+    if (tok.clause !== head.clause) return false;
+    if (negations.has(tok.text)) return true;
+  }
+  return false;
 }
 
 /**

@@ -60,6 +60,16 @@ describe('draft coach', () => {
     expect(kinds("We can't refund that, but what I can do is offer you a voucher.", { lang: 'en' })).toEqual([]);
   });
 
+  it('reads a negation just before a habit as its opposite', () => {
+    expect(kinds("That's your fault.", { lang: 'en' })).toEqual(['blaming']);
+    expect(kinds("That's not your fault.", { lang: 'en' })).toEqual([]);
+    expect(kinds('This was our mistake.', { lang: 'en' })).toEqual(['premature_fault']);
+    expect(kinds('This was not our mistake.', { lang: 'en' })).toEqual([]);
+    expect(kinds("I can't guarantee it will arrive tomorrow, but I'll chase the courier today.", { lang: 'en' })).not.toContain(
+      'over_promise',
+    );
+  });
+
   it('gives a sentence for the agent and a better wording in the draft language and register', () => {
     const [f] = coach.check('I GUARANTEE IT WILL ARRIVE TOMORROW!!!', { lang: 'en' });
     expect(f!.message.length).toBeGreaterThan(10);

@@ -4,7 +4,7 @@
  */
 export * from './types.js';
 export { DraftCoach, isUpset } from './DraftCoach.js';
-export { createCoach } from './createCoach.js';
+export { createCoach, packWords } from './createCoach.js';
 export { findShouting, unshout, type ShoutSpan } from './shouting.js';
 export { findRepetition } from './repetition.js';
 export { evaluateCoach, formatCoachReport, type CoachReport, type CoachScored, type KindScore } from './evaluate.js';

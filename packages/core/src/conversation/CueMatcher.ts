@@ -127,12 +127,28 @@ export class CueMatcher {
    */
   private tryGroup(group: Group, t: number, out: CueHit[]): void {
     for (const c of group.free) this.tryAt(c, t, out);
-    for (const { anchor, c } of group.anchored) if (this.present.has(anchor)) this.tryAt(c, t, out);
+    this.tryAnchored(group.anchored, t, out);
     const next = this.tokens[t + 1];
     if (group.byNext.size === 0 || !next || next.sentence !== this.tokens[t]!.sentence) return;
     for (const form of this.forms[t + 1]!) {
-      const list = group.byNext.get(form);
-      if (list) for (const c of list) this.tryAt(c, t, out);
+      const sub = group.byNext.get(form);
+      if (!sub) continue;
+      for (const c of sub.free) this.tryAt(c, t, out);
+      this.tryAnchored(sub.anchored, t, out);
+    }
+  }
+
+  /** Patterns by an exact later word: only those whose word is in the text are tried. */
+  private tryAnchored(anchored: Map<string, CuePattern[]>, t: number, out: CueHit[]): void {
+    if (anchored.size === 0) return;
+    // Walk whichever is smaller: the anchors or the words of the text.
+    if (anchored.size <= this.present.size) {
+      for (const [anchor, list] of anchored) if (this.present.has(anchor)) for (const c of list) this.tryAt(c, t, out);
+    } else {
+      for (const word of this.present) {
+        const list = anchored.get(word);
+        if (list) for (const c of list) this.tryAt(c, t, out);
+      }
     }
   }
 
@@ -193,13 +209,17 @@ class TrieNode {
 
   add(text: string, kind: 'exact' | 'prefix', c: CuePattern, anchor: string): void {
     const node = this.at(text);
-    const group: Group = (node[kind] ??= { free: [], anchored: [], byNext: new Map<string, CuePattern[]>() });
+    const group: Group = (node[kind] ??= { free: [], anchored: new Map<string, CuePattern[]>(), byNext: new Map() });
     const second = c.items[1];
     if (second?.kind === ItemKind.Exact) {
-      const list = group.byNext.get(second.text);
-      if (list) list.push(c);
-      else group.byNext.set(second.text, [c]);
-    } else if (anchor !== '') group.anchored.push({ anchor, c });
+      // Within one first-and-second word pair, by the longest exact word after them.
+      let after = '';
+      for (const item of c.items.slice(2)) if (item.kind === ItemKind.Exact && item.text.length > after.length) after = item.text;
+      let sub = group.byNext.get(second.text);
+      if (!sub) group.byNext.set(second.text, (sub = { free: [], anchored: new Map<string, CuePattern[]>() }));
+      if (after === '') sub.free.push(c);
+      else addTo(sub.anchored, after, c);
+    } else if (anchor !== '') addTo(group.anchored, anchor, c);
     else group.free.push(c);
   }
 
@@ -217,10 +237,16 @@ class TrieNode {
 interface Group {
   /** Single words, and phrases with no exact later word. */
   free: CuePattern[];
-  /** Phrases whose second item is a gap or a stem, with their longest exact later word. */
-  anchored: { anchor: string; c: CuePattern }[];
-  /** Phrases by their exact second word. */
-  byNext: Map<string, CuePattern[]>;
+  /** Phrases whose second item is a gap or a stem, by their longest exact later word. */
+  anchored: Map<string, CuePattern[]>;
+  /** Phrases by their exact second word, then by an exact later word if they have one. */
+  byNext: Map<string, { free: CuePattern[]; anchored: Map<string, CuePattern[]> }>;
+}
+
+function addTo(map: Map<string, CuePattern[]>, key: string, c: CuePattern): void {
+  const list = map.get(key);
+  if (list) list.push(c);
+  else map.set(key, [c]);
 }
 
 /** One hit per cue and span (several spellings of a token may find the same pattern). */
