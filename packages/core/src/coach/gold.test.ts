@@ -14,10 +14,11 @@ import { evaluateCoach } from './evaluate.js';
 
 const dir = fileURLToPath(new URL('../../../../corpus/drafts/test/', import.meta.url));
 /**
- * The issue's targets are precision ≥ 0.90 and recall ≥ 0.85. Measured 2026-11-22: precision 0.949,
- * recall 0.774 (docs/BENCHMARKS.md); recall is not there yet, so its floor sits under the measure.
+ * The issue's targets are precision ≥ 0.90 and recall ≥ 0.85. Measured 2026-11-22: precision 0.957,
+ * recall 0.809, 2.7% of clean drafts flagged; worst language precision 0.898 (uk), recall 0.707
+ * (pl) (docs/BENCHMARKS.md). Recall is not there yet, so its floor sits under the measure.
  */
-const FLOORS = { precision: 0.9, recall: 0.75, perLanguagePrecision: 0.85, perLanguageRecall: 0.68, falseAlarmRate: 0.06 };
+const FLOORS = { precision: 0.93, recall: 0.78, perLanguagePrecision: 0.87, perLanguageRecall: 0.68, falseAlarmRate: 0.05 };
 
 describe('draft coach on the held-out drafts', () => {
   const records: DraftRecord[] = readdirSync(dir)
