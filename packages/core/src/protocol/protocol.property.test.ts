@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { LABELS, LANGUAGES } from '../detect/types.js';
 import { parsePolicy } from '../policy/schema.js';
 import { createProtocol, shippedReplyLibrary } from './createProtocol.js';
+import { parseProtocolEvent, readProtocolState } from './schema.js';
 import { AGENT_ACTIONS, STEPS, type ProtocolEvent, type ProtocolState } from './types.js';
 
 const lib = shippedReplyLibrary();
@@ -55,6 +56,9 @@ describe('protocol under any sequence of events', () => {
         for (const e of events) {
           const o = p.step(state, e);
           checkInvariants(o.state, pol.warningsBeforeEnd);
+          // What the server stores reads back as the same state; what it receives parses.
+          expect(readProtocolState(JSON.parse(JSON.stringify(o.state)))).toEqual(o.state);
+          expect(parseProtocolEvent(e)).toEqual(e);
           for (const s of o.suggestions) expect(state.usedReplies).not.toContain(s.id);
           if (o.state.crisis) expect(o.actions.map((a) => a.action)).not.toContain('end_contact');
           if (ended) expect(o.state.step).toBe('ended');
@@ -65,5 +69,17 @@ describe('protocol under any sequence of events', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('protocol data from outside', () => {
+  it('rejects a malformed event with the field that is wrong, and a damaged stored state', () => {
+    expect(() => parseProtocolEvent({ type: 'agent_action', action: 'dance' })).toThrow(/action/);
+    expect(() => parseProtocolEvent({ type: 'customer_message', label: 'abuse', language: 'xx' })).toThrow(/language/);
+    const state = createProtocol().start({ lang: 'en' });
+    expect(readProtocolState(state)).toEqual(state);
+    expect(readProtocolState({ ...state, level: 2, warnings: 1 })).toBeNull();
+    expect(readProtocolState({ ...state, step: 'angry' })).toBeNull();
+    expect(readProtocolState('{}')).toBeNull();
   });
 });
