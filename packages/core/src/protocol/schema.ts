@@ -46,7 +46,7 @@ export const ProtocolStateSchema = z
  * @example parseProtocolEvent({ type: 'agent_action', action: 'warning_issued' }).type // 'agent_action'
  */
 export function parseProtocolEvent(input: unknown): ProtocolEvent {
-  return ProtocolEventSchema.parse(input) as ProtocolEvent;
+  return ProtocolEventSchema.parse(input);
 }
 
 /**
@@ -55,5 +55,5 @@ export function parseProtocolEvent(input: unknown): ProtocolEvent {
  */
 export function readProtocolState(input: unknown): ProtocolState | null {
   const r = ProtocolStateSchema.safeParse(input);
-  return r.success ? (r.data as ProtocolState) : null;
+  return r.success ? r.data : null;
 }
