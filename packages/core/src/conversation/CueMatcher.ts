@@ -43,6 +43,13 @@ export class CueMatcher {
   private forms: string[][] = [];
   /** Every spelling in the current text: a phrase whose anchor word is absent cannot match. */
   private present = new Set<string>();
+  /**
+   * Phrases by their anchor (rarest exact later word), with the trie group of their first word.
+   * A draft's words select the few phrases worth trying, whatever the size of the lists.
+   */
+  private readonly byAnchor = new Map<string, { group: Group; c: CuePattern }[]>();
+  /** Stamps which groups the current text's tokens reached (see Group.stamp). */
+  private generation = 0;
 
   /**
    * @param cues the compiled patterns of one language
@@ -50,21 +57,41 @@ export class CueMatcher {
    */
   constructor(cues: readonly CuePattern[], prefixes: readonly string[] = []) {
     this.prefixes = [...prefixes].sort((a, b) => b.length - a.length);
+    // How many phrases use each exact word after their first: the anchor is the rarest of a
+    // phrase's later words, so the lists behind common words ("your", "have") stay short.
+    const uses = new Map<string, number>();
+    for (const c of cues)
+      for (const item of c.items.slice(1)) if (item.kind === ItemKind.Exact) uses.set(item.text, (uses.get(item.text) ?? 0) + 1);
     for (const c of cues) {
-      // The longest exact later word. The spellings in `present` are the ones phrases are matched
-      // against (prefix-stripped forms included), so a missing anchor is a sure miss.
+      // The spellings in `present` are the ones phrases are matched against (prefix-stripped forms
+      // included), so a missing anchor is a sure miss.
       let anchor = '';
-      for (const item of c.items.slice(1)) if (item.kind === ItemKind.Exact && item.text.length > anchor.length) anchor = item.text;
+      for (const item of c.items.slice(1)) {
+        if (item.kind !== ItemKind.Exact) continue;
+        const better =
+          anchor === '' ||
+          uses.get(item.text)! < uses.get(anchor)! ||
+          (uses.get(item.text) === uses.get(anchor) && item.text.length > anchor.length);
+        if (better) anchor = item.text;
+      }
       if (c.cjk) {
         // A Chinese pattern is one string matched inside a run, whatever spaces it was written with.
-        this.cjk.add(c.items.map((i) => i.text).join(''), 'exact', { ...c, items: [{ kind: ItemKind.Infix, text: '' }] }, '');
+        this.cjk.group(c.items.map((i) => i.text).join(''), 'exact').free.push(c);
         this.hasCjk = true;
         continue;
       }
       const first = c.items[0]!;
-      if (first.kind === ItemKind.Exact) this.words.add(first.text, 'exact', c, anchor);
-      else if (first.kind === ItemKind.Prefix) this.words.add(first.text, 'prefix', c, anchor);
-      else this.loose.push(c);
+      if (first.kind !== ItemKind.Exact && first.kind !== ItemKind.Prefix) {
+        this.loose.push(c);
+        continue;
+      }
+      const group = this.words.group(first.text, first.kind === ItemKind.Exact ? 'exact' : 'prefix');
+      if (anchor === '') group.free.push(c);
+      else {
+        const list = this.byAnchor.get(anchor);
+        if (list) list.push({ group, c });
+        else this.byAnchor.set(anchor, [{ group, c }]);
+      }
     }
   }
 
@@ -78,14 +105,30 @@ export class CueMatcher {
     this.present.clear();
     for (const forms of this.forms) for (const f of forms) this.present.add(f);
     const out: CueHit[] = [];
+    const gen = ++this.generation;
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t]!;
       if (tok.script === Script.Cjk) {
         if (this.hasCjk && (!tok.joinPrev || t === 0 || tokens[t - 1]!.script !== Script.Cjk)) this.matchCjkRun(t, out);
         continue;
       }
-      for (const form of this.forms[t]!) for (const group of this.groupsOf(form)) this.tryGroup(group, t, out);
+      for (const form of this.forms[t]!) {
+        for (const group of this.groupsOf(form)) {
+          // Remember where each first-word group occurs; phrases with an anchor are tried below.
+          if (group.stamp !== gen) {
+            group.stamp = gen;
+            group.positions.length = 0;
+          }
+          group.positions.push(t);
+          for (const c of group.free) this.tryAt(c, t, out);
+        }
+      }
       for (const c of this.loose) this.tryAt(c, t, out);
+    }
+    for (const word of this.present) {
+      const list = this.byAnchor.get(word);
+      if (!list) continue;
+      for (const { group, c } of list) if (group.stamp === gen) for (const t of group.positions) this.tryAt(c, t, out);
     }
     return dedupe(out);
   }
@@ -118,38 +161,6 @@ export class CueMatcher {
       for (const p of this.prefixes) if (tok.text.length - p.length >= 2 && tok.text.startsWith(p)) forms.push(tok.text.slice(p.length));
     }
     return forms;
-  }
-
-  /**
-   * Tries the patterns of one trie node. Common first words ("i", "you", "we") start hundreds of
-   * phrases, so phrases are kept by their second word and only those whose second word follows
-   * are tried; the others are skipped unless their anchor word is somewhere in the text.
-   */
-  private tryGroup(group: Group, t: number, out: CueHit[]): void {
-    for (const c of group.free) this.tryAt(c, t, out);
-    this.tryAnchored(group.anchored, t, out);
-    const next = this.tokens[t + 1];
-    if (group.byNext.size === 0 || !next || next.sentence !== this.tokens[t]!.sentence) return;
-    for (const form of this.forms[t + 1]!) {
-      const sub = group.byNext.get(form);
-      if (!sub) continue;
-      for (const c of sub.free) this.tryAt(c, t, out);
-      this.tryAnchored(sub.anchored, t, out);
-    }
-  }
-
-  /** Patterns by an exact later word: only those whose word is in the text are tried. */
-  private tryAnchored(anchored: Map<string, CuePattern[]>, t: number, out: CueHit[]): void {
-    if (anchored.size === 0) return;
-    // Walk whichever is smaller: the anchors or the words of the text.
-    if (anchored.size <= this.present.size) {
-      for (const [anchor, list] of anchored) if (this.present.has(anchor)) for (const c of list) this.tryAt(c, t, out);
-    } else {
-      for (const word of this.present) {
-        const list = anchored.get(word);
-        if (list) for (const c of list) this.tryAt(c, t, out);
-      }
-    }
   }
 
   private tryAt(c: CuePattern, t: number, out: CueHit[]): void {
@@ -207,20 +218,10 @@ class TrieNode {
   exact: Group | null = null;
   prefix: Group | null = null;
 
-  add(text: string, kind: 'exact' | 'prefix', c: CuePattern, anchor: string): void {
+  /** The group of patterns whose first word is (or, for stems, starts with) `text`. */
+  group(text: string, kind: 'exact' | 'prefix'): Group {
     const node = this.at(text);
-    const group: Group = (node[kind] ??= { free: [], anchored: new Map<string, CuePattern[]>(), byNext: new Map() });
-    const second = c.items[1];
-    if (second?.kind === ItemKind.Exact) {
-      // Within one first-and-second word pair, by the longest exact word after them.
-      let after = '';
-      for (const item of c.items.slice(2)) if (item.kind === ItemKind.Exact && item.text.length > after.length) after = item.text;
-      let sub = group.byNext.get(second.text);
-      if (!sub) group.byNext.set(second.text, (sub = { free: [], anchored: new Map<string, CuePattern[]>() }));
-      if (after === '') sub.free.push(c);
-      else addTo(sub.anchored, after, c);
-    } else if (anchor !== '') addTo(group.anchored, anchor, c);
-    else group.free.push(c);
+    return (node[kind] ??= { free: [], stamp: 0, positions: [] });
   }
 
   /** The node at the end of `text`, created on the way. */
@@ -233,20 +234,13 @@ class TrieNode {
   }
 }
 
-/** The patterns whose first word ends at one trie node. */
+/** The patterns whose first word ends at one trie node (those with an anchor are in byAnchor). */
 interface Group {
-  /** Single words, and phrases with no exact later word. */
+  /** Single words, and phrases with no exact later word: tried wherever the first word occurs. */
   free: CuePattern[];
-  /** Phrases whose second item is a gap or a stem, by their longest exact later word. */
-  anchored: Map<string, CuePattern[]>;
-  /** Phrases by their exact second word, then by an exact later word if they have one. */
-  byNext: Map<string, { free: CuePattern[]; anchored: Map<string, CuePattern[]> }>;
-}
-
-function addTo(map: Map<string, CuePattern[]>, key: string, c: CuePattern): void {
-  const list = map.get(key);
-  if (list) list.push(c);
-  else map.set(key, [c]);
+  /** The match call that last reached this group, and the token positions it reached it at. */
+  stamp: number;
+  positions: number[];
 }
 
 /** One hit per cue and span (several spellings of a token may find the same pattern). */
