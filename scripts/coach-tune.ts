@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileConversationPack } from '../packages/core/src/conversation/compile.js';
 import { DraftCoach } from '../packages/core/src/coach/DraftCoach.js';
-import { draftContext, parseDraftRecord, scoreDrafts, type DraftRecord } from '../packages/core/src/coach/drafts.js';
+import { draftContext, parseDraftLines, scoreDrafts, type DraftRecord } from '../packages/core/src/coach/drafts.js';
 import { evaluateCoach, formatCoachReport } from '../packages/core/src/coach/evaluate.js';
 import { createDetector } from '../packages/core/src/detect/createDetector.js';
 import { packWords } from '../packages/core/src/coach/createCoach.js';
@@ -30,15 +30,11 @@ const dir = join(import.meta.dirname, '..', 'corpus', 'drafts', 'tune');
 const files = readdirSync(dir).filter((f) => f === `${lang}.jsonl` || (f.startsWith(`${lang}-`) && f.endsWith('.jsonl')));
 if (files.length === 0) throw new Error(`no tuning drafts for ${lang} in ${dir}`);
 const records: DraftRecord[] = [];
-for (const f of files.sort())
-  readFileSync(join(dir, f), 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (line.trim() === '') return;
-      const r = parseDraftRecord(JSON.parse(line));
-      if (typeof r === 'string') throw new Error(`tune/${f}:${i + 1}: ${r}`);
-      records.push(r);
-    });
+for (const f of files.sort()) {
+  const read = parseDraftLines(readFileSync(join(dir, f), 'utf8'));
+  if (read.errors.length > 0) throw new Error(`tune/${f}:${read.errors[0]!.line}: ${read.errors[0]!.error}`);
+  records.push(...read.records);
+}
 const scored = scoreDrafts(coach, detector, records);
 for (const s of scored) {
   const r = records.find((x) => x.id === s.id)!;

@@ -7,7 +7,8 @@
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileConversationPack, tsvBody, type ConversationSource } from '../packages/core/src/conversation/compile.js';
+import { compileConversationPack, type ConversationSource } from '../packages/core/src/conversation/compile.js';
+import { tsvBody } from '../packages/core/src/detect/packs/compile.js';
 import { PROBLEM_CUES, PRACTICE_CUES } from '../packages/core/src/conversation/types.js';
 import { LANGUAGES, isLanguage, type Language } from '../packages/core/src/detect/types.js';
 

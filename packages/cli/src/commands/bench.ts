@@ -45,7 +45,7 @@ function loadCorpus(): Message[] {
  * `passes` timed passes; reports the median pass and the range, so one slow pass (a GC, another
  * process on the machine) neither hides nor decides the figure.
  */
-function rate(messages: string[], passes: number, fn: (s: string) => unknown): { median: number; min: number; max: number } {
+function rate<T>(messages: readonly T[], passes: number, fn: (m: T) => unknown): { median: number; min: number; max: number } {
   for (let w = 0; w < 3; w++) for (const m of messages) fn(m);
   const rates: number[] = [];
   for (let r = 0; r < passes; r++) {
@@ -184,8 +184,8 @@ function loadDrafts(): Draft[] {
 }
 
 /** Microseconds per call of `fn` over `items` (median pass). */
-function micros<T>(items: T[], passes: number, fn: (x: T) => unknown): number {
-  return 1e6 / rate(items as unknown as string[], passes, fn as (s: string) => unknown).median;
+function micros<T>(items: readonly T[], passes: number, fn: (x: T) => unknown): number {
+  return 1e6 / rate(items, passes, fn).median;
 }
 
 async function guidanceBench(detector: Detector, corpus: Message[], passes: number, out: Writable): Promise<void> {

@@ -11,7 +11,7 @@ import {
   createDetector,
   evaluateCoach,
   formatCoachReport,
-  parseDraftRecord,
+  parseDraftLines,
   scoreDrafts,
   type DraftRecord,
 } from '@calmline/core';
@@ -41,22 +41,10 @@ export function coachEvalCommand(args: CoachEvalArgs, stdout: Writable, stderr: 
   const records: DraftRecord[] = [];
   let bad = 0;
   for (const file of files(args.paths)) {
-    readFileSync(file, 'utf8')
-      .split('\n')
-      .forEach((line, i) => {
-        if (line.trim() === '') return;
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(line);
-        } catch {
-          parsed = null;
-        }
-        const r = parsed === null ? 'not valid JSON' : parseDraftRecord(parsed);
-        if (typeof r === 'string') {
-          bad++;
-          stderr.write(`${file}:${i + 1}: skipped, ${r}\n`);
-        } else records.push(r);
-      });
+    const read = parseDraftLines(readFileSync(file, 'utf8'));
+    records.push(...read.records);
+    for (const e of read.errors) stderr.write(`${file}:${e.line}: skipped, ${e.error}\n`);
+    bad += read.errors.length;
   }
   const detector = createDetector();
   const scored = scoreDrafts(createCoach(detector), detector, records);

@@ -13,15 +13,17 @@
  * - the customer's last label for a missing acknowledgement.
  */
 import type { Detector } from '../detect/Detector.js';
-import { normalise, type Token } from '../detect/normalise/index.js';
+import type { Token } from '../detect/normalise/index.js';
 import type { Language } from '../detect/types.js';
 import { fitsRegister, textId, type ConversationPack } from '../conversation/compile.js';
-import { CueMatcher, type CueHit } from '../conversation/CueMatcher.js';
+import { CueMatcher } from '../conversation/CueMatcher.js';
 import { PROBLEM_CUES, type Cue, type FindingKind, type Register } from '../conversation/types.js';
 import { findShouting, unshout } from './shouting.js';
 import { findRepetition } from './repetition.js';
 import type { CustomerMessage, DraftContext, Finding } from './types.js';
 
+/** Cues that are a finding of their own name. */
+const PROBLEMS: ReadonlySet<Cue> = new Set(PROBLEM_CUES);
 /** Problem cues and the good-practice cues that cancel them when found in the same draft. */
 const CANCELLED_BY: Partial<Record<Cue, readonly Cue[]>> = {
   negative_phrasing: ['solution', 'ownership', 'boundary'],
@@ -81,6 +83,15 @@ export class DraftCoach {
    * @example coach.check('Calm down, it is just a parcel.', { lang: 'en' }).map(f => f.kind) // ['dismissive']
    */
   check(draft: string, context: DraftContext): Finding[] {
+    return this.inspect(draft, context).findings;
+  }
+
+  /**
+   * The findings and every cue found (good practices included), from one pass over the draft: the
+   * conversation review needs both for each agent turn.
+   * @example coach.inspect('Is there anything else I can help with?', { lang: 'en' }).cues.has('anything_else') // true
+   */
+  inspect(draft: string, context: DraftContext): { findings: Finding[]; cues: Set<Cue> } {
     const entry = this.entry(context.lang);
     if (!entry) throw new Error(`no conversation pack for "${context.lang}"`);
     const text = draft.length > MAX_DRAFT ? draft.slice(0, MAX_DRAFT) : draft;
@@ -89,6 +100,8 @@ export class DraftCoach {
     const hits = entry.matcher.match(rules.normalised.tokens);
     const present = new Set<Cue>(hits.map((h) => h.cue));
     const out: Finding[] = [];
+    // Which better wording to offer: varied by the draft, the same for the same draft.
+    const variant = parseInt(textId(text), 36);
     const add = (kind: FindingKind, start: number, end: number, rule: string, better?: string): void => {
       out.push({
         kind,
@@ -96,13 +109,14 @@ export class DraftCoach {
         end,
         rule,
         message: entry.pack.advice[kind].advice,
-        better: better ?? this.better(entry.pack, kind, context.register, text),
+        better: better ?? betterWording(entry.pack, kind, context.register, variant),
       });
     };
 
     const negations = this.negations[context.lang];
     const tokens = rules.normalised.tokens;
-    for (const h of this.problemHits(hits, present)) {
+    for (const h of hits) {
+      if (!PROBLEMS.has(h.cue) || (CANCELLED_BY[h.cue] ?? []).some((c) => present.has(c))) continue;
       if (negations && NEGATABLE.has(h.cue) && negatedBefore(tokens, h.first, negations)) continue;
       add(h.cue as FindingKind, h.start, h.end, `cue:${h.pattern}`);
     }
@@ -114,7 +128,11 @@ export class DraftCoach {
     if (!present.has('boundary'))
       for (const e of rules.evidence) if (RUDE.has(e.category)) add('agent_profanity', e.start, e.end, `detector:${e.rule}`);
 
-    for (const s of findShouting(text)) add('shouting', s.start, s.end, s.rule, unshout(text));
+    const shouts = findShouting(text);
+    if (shouts.length > 0) {
+      const calm = unshout(text, shouts);
+      for (const s of shouts) add('shouting', s.start, s.end, s.rule, calm);
+    }
 
     for (const r of findRepetition(text, context.previous ?? [])) add('repetition', r.start, r.end, 'repeat');
 
@@ -122,30 +140,15 @@ export class DraftCoach {
     if (isUpset(context.customer) && !present.has('ack') && !present.has('boundary'))
       add('missing_acknowledgement', 0, text.length, 'no-ack');
 
-    return dedupe(out);
+    return { findings: dedupe(out), cues: present };
   }
+}
 
-  /**
-   * The good-practice cues in a text (for the conversation review).
-   * @example coach.cues('Is there anything else I can help with?', 'en').has('anything_else') // true
-   */
-  cues(text: string, lang: Language): Set<Cue> {
-    const entry = this.entry(lang);
-    if (!entry) return new Set();
-    return new Set(entry.matcher.match(normalise(text.length > MAX_DRAFT ? text.slice(0, MAX_DRAFT) : text).tokens).map((h) => h.cue));
-  }
-
-  private problemHits(hits: CueHit[], present: Set<Cue>): CueHit[] {
-    return hits.filter((h) => (PROBLEM_CUES as readonly Cue[]).includes(h.cue) && !(CANCELLED_BY[h.cue] ?? []).some((c) => present.has(c)));
-  }
-
-  /** A better wording for the kind, in the conversation's register, varied by the draft. */
-  private better(pack: ConversationPack, kind: FindingKind, register: Register | undefined, draft: string): string {
-    const want = register ?? 'formal';
-    const options = pack.advice[kind].better.filter((b) => fitsRegister(b.register, want, pack.lang));
-    const list = options.length > 0 ? options : pack.advice[kind].better;
-    return list[parseInt(textId(draft), 36) % list.length]!.text;
-  }
+/** A better wording for the kind, in the conversation's register; `variant` picks among them. */
+function betterWording(pack: ConversationPack, kind: FindingKind, register: Register | undefined, variant: number): string {
+  const options = pack.advice[kind].better.filter((b) => fitsRegister(b.register, register ?? 'formal', pack.lang));
+  const list = options.length > 0 ? options : pack.advice[kind].better;
+  return list[variant % list.length]!.text;
 }
 
 /**

@@ -28,7 +28,8 @@ export function packWords(): [Partial<Record<Language, string[]>>, Partial<Recor
   const prefixes: Partial<Record<Language, string[]>> = {};
   const negations: Partial<Record<Language, Set<string>>> = {};
   for (const p of COMPILED_PACKS) {
-    if (p.prefixes.length > 0) prefixes[p.lang] = p.prefixes.flatMap((x) => foldWord(x));
+    // Compiled prefixes are folded already (compilePack).
+    if (p.prefixes.length > 0) prefixes[p.lang] = p.prefixes;
     const words = p.entries.filter((e) => e[1] & Tag.neg && !e[0].includes(' ')).flatMap((e) => foldWord(e[0]));
     negations[p.lang] = new Set(p.lang === 'en' ? [...words, 't'] : words);
   }

@@ -50,6 +50,30 @@ export function parseDraftRecord(v: unknown): DraftRecord | string {
 }
 
 /**
+ * Reads a JSON Lines file of drafts: the valid records, and for each line that is not one, its
+ * 1-based number and why (blank lines are skipped).
+ * @example parseDraftLines('{"id":"a","lang":"en","draft":"Hi","expected":[]}').records.length // 1
+ */
+export function parseDraftLines(text: string): { records: DraftRecord[]; errors: { line: number; error: string }[] } {
+  const records: DraftRecord[] = [];
+  const errors: { line: number; error: string }[] = [];
+  text.split('\n').forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      errors.push({ line: i + 1, error: 'not valid JSON' });
+      return;
+    }
+    const r = parseDraftRecord(parsed);
+    if (typeof r === 'string') errors.push({ line: i + 1, error: r });
+    else records.push(r);
+  });
+  return { records, errors };
+}
+
+/**
  * The context the console would give the coach for a labelled draft.
  * @example coach.check(r.draft, draftContext(r, detector.analyze(r.customer, { lang: r.lang })))
  */

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createDetector } from '../detect/createDetector.js';
 import { createCoach } from './createCoach.js';
-import { parseDraftRecord, scoreDrafts, type DraftRecord } from './drafts.js';
+import { parseDraftLines, scoreDrafts, type DraftRecord } from './drafts.js';
 import { evaluateCoach } from './evaluate.js';
 
 const dir = fileURLToPath(new URL('../../../../corpus/drafts/test/', import.meta.url));
@@ -23,16 +23,11 @@ const FLOORS = { precision: 0.93, recall: 0.78, perLanguagePrecision: 0.87, perL
 describe('draft coach on the held-out drafts', () => {
   const records: DraftRecord[] = readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) =>
-      readFileSync(join(dir, f), 'utf8')
-        .split('\n')
-        .filter((l) => l.trim())
-        .map((l) => {
-          const r = parseDraftRecord(JSON.parse(l));
-          if (typeof r === 'string') throw new Error(`${f}: ${r}`);
-          return r;
-        }),
-    );
+    .flatMap((f) => {
+      const read = parseDraftLines(readFileSync(join(dir, f), 'utf8'));
+      if (read.errors.length > 0) throw new Error(`${f}:${read.errors[0]!.line}: ${read.errors[0]!.error}`);
+      return read.records;
+    });
   const detector = createDetector();
   const report = evaluateCoach(scoreDrafts(createCoach(detector), detector, records));
 

@@ -8,4 +8,4 @@ export { createCoach, packWords } from './createCoach.js';
 export { findShouting, unshout, type ShoutSpan } from './shouting.js';
 export { findRepetition } from './repetition.js';
 export { evaluateCoach, formatCoachReport, type CoachReport, type CoachScored, type KindScore } from './evaluate.js';
-export { parseDraftRecord, scoreDrafts, draftContext, type DraftRecord } from './drafts.js';
+export { parseDraftRecord, parseDraftLines, scoreDrafts, draftContext, type DraftRecord } from './drafts.js';

@@ -76,17 +76,18 @@ export function findShouting(draft: string): ShoutSpan[] {
 
 /**
  * The draft said calmly: capital runs in sentence case, "!!!" as one full stop.
+ * @param spans the draft's shouting spans, when the caller has them already
  * @example unshout('I ALREADY TOLD YOU!!!') // 'I already told you.'
  */
-export function unshout(draft: string): string {
-  const spans = findShouting(draft).filter((s) => s.rule === 'caps');
+export function unshout(draft: string, spans: readonly ShoutSpan[] = findShouting(draft)): string {
   let text = draft;
   for (const s of spans) {
+    if (s.rule !== 'caps') continue;
     const part = text.slice(s.start, s.end).toLowerCase();
     // Keep a capital where a sentence starts, and the English "I".
     const before = text.slice(0, s.start).trimEnd();
     const first = before === '' || /[.!?！？。]$/.test(before) ? part.charAt(0).toUpperCase() + part.slice(1) : part;
     text = text.slice(0, s.start) + first.replace(/\bi\b/g, 'I') + text.slice(s.end);
   }
-  return text.replace(/[!！](?:[!！?？]*[!！])+/g, (m) => (m.includes('！') ? '。' : '.'));
+  return text.replace(EXCLAIM, (m) => (m.includes('！') ? '。' : '.'));
 }

@@ -1,9 +1,10 @@
 /**
  * @module conversation/CueMatcher
- * Finds the coach's cue phrases ("calm down", "let me", "是您的错") in a tokenised text. A small
- * matcher of its own rather than the detection TrieMatcher: a draft is checked in one known
- * language against a few hundred phrases, so a map lookup per token is already well under the
- * 50 µs budget, and the detection matcher's tag semantics (negation, allow-words) do not apply.
+ * Finds the coach's cue phrases ("calm down", "let me", "是您的错") in a tokenised text. A matcher
+ * of its own rather than the detection TrieMatcher: a draft is checked in one known language, and
+ * the detection matcher's tag semantics (negation, allow-words) do not apply. Lists run to
+ * thousands of phrases per language, so phrases are only tried where their first word occurs and
+ * only when their anchor word is somewhere in the draft.
  */
 import { ItemKind, type Item } from '../detect/packs/compile.js';
 import { itemMatches } from '../detect/match/TrieMatcher.js';
@@ -36,7 +37,6 @@ export class CueMatcher {
   private readonly loose: CuePattern[] = [];
   /** Chinese patterns as a character trie, walked from every position of a run. */
   private readonly cjk = new TrieNode();
-  private hasCjk = false;
   private readonly groupCache = new Map<string, Group[]>();
   private readonly prefixes: string[];
   private tokens: Token[] = [];
@@ -63,6 +63,11 @@ export class CueMatcher {
     for (const c of cues)
       for (const item of c.items.slice(1)) if (item.kind === ItemKind.Exact) uses.set(item.text, (uses.get(item.text) ?? 0) + 1);
     for (const c of cues) {
+      if (c.cjk) {
+        // A Chinese pattern is one string matched inside a run, whatever spaces it was written with.
+        this.cjk.group(c.items.map((i) => i.text).join(''), 'exact').free.push(c);
+        continue;
+      }
       // The spellings in `present` are the ones phrases are matched against (prefix-stripped forms
       // included), so a missing anchor is a sure miss.
       let anchor = '';
@@ -73,12 +78,6 @@ export class CueMatcher {
           uses.get(item.text)! < uses.get(anchor)! ||
           (uses.get(item.text) === uses.get(anchor) && item.text.length > anchor.length);
         if (better) anchor = item.text;
-      }
-      if (c.cjk) {
-        // A Chinese pattern is one string matched inside a run, whatever spaces it was written with.
-        this.cjk.group(c.items.map((i) => i.text).join(''), 'exact').free.push(c);
-        this.hasCjk = true;
-        continue;
       }
       const first = c.items[0]!;
       if (first.kind !== ItemKind.Exact && first.kind !== ItemKind.Prefix) {
@@ -109,7 +108,7 @@ export class CueMatcher {
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t]!;
       if (tok.script === Script.Cjk) {
-        if (this.hasCjk && (!tok.joinPrev || t === 0 || tokens[t - 1]!.script !== Script.Cjk)) this.matchCjkRun(t, out);
+        if (this.cjk.next.size > 0 && (!tok.joinPrev || t === 0 || tokens[t - 1]!.script !== Script.Cjk)) this.matchCjkRun(t, out);
         continue;
       }
       for (const form of this.forms[t]!) {

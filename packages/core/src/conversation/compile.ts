@@ -123,8 +123,13 @@ function registersOf(lang: Language): Register[] {
   return HAS_REGISTERS.has(lang) ? ['formal', 'informal'] : ['formal'];
 }
 
-const fits = (line: Register | 'both', want: Register, lang: Language): boolean =>
-  line === 'both' || line === want || !HAS_REGISTERS.has(lang);
+/**
+ * Whether a line written for `line` register may be used in a conversation held in `want`.
+ * @example fitsRegister('both', 'informal', 'de') // true
+ */
+export function fitsRegister(line: Register | 'both', want: Register, lang: Language): boolean {
+  return line === 'both' || line === want || !HAS_REGISTERS.has(lang);
+}
 
 /**
  * The reply library of one pack (cheap: the protocol needs every language's, the cues only on demand).
@@ -151,7 +156,7 @@ export function compileReplies(src: Pick<ConversationSource, 'lang' | 'replies'>
   }
   for (const situation of SITUATIONS) {
     for (const want of registersOf(src.lang)) {
-      const n = replies.filter((r) => r.situation === situation && fits(r.register, want, src.lang)).length;
+      const n = replies.filter((r) => r.situation === situation && fitsRegister(r.register, want, src.lang)).length;
       if (n < MIN_REPLY_VARIANTS)
         throw new ConversationPackError(
           file,
@@ -208,7 +213,7 @@ function compileAdvice(src: ConversationSource): Record<FindingKind, KindAdvice>
     const entry = out[kind];
     if (!entry || entry.advice === '') throw new ConversationPackError(file, 0, 0, `no advice line for "${kind}"`);
     for (const want of registersOf(src.lang)) {
-      const n = entry.better.filter((b) => fits(b.register, want, src.lang)).length;
+      const n = entry.better.filter((b) => fitsRegister(b.register, want, src.lang)).length;
       if (n < MIN_BETTER_VARIANTS)
         throw new ConversationPackError(
           file,
@@ -228,24 +233,4 @@ function compileAdvice(src: ConversationSource): Record<FindingKind, KindAdvice>
  */
 export function compileConversationPack(src: ConversationSource): ConversationPack {
   return { lang: src.lang, replies: compileReplies(src), cues: compileCues(src), advice: compileAdvice(src) };
-}
-
-/**
- * Whether a line written for `line` register may be used in a conversation held in `want`.
- * @example fitsRegister('both', 'informal', 'de') // true
- */
-export function fitsRegister(line: Register | 'both', want: Register, lang: Language): boolean {
-  return fits(line, want, lang);
-}
-
-/**
- * The part of a .tsv the runtime needs: comments and blank lines emptied (line numbers kept) and,
- * for coach.tsv, the notes column dropped.
- * @example tsvBody('# c\ndismissive\tcalm down\tnote', 2) // '\ndismissive\tcalm down'
- */
-export function tsvBody(tsv: string, keepColumns: number): string {
-  return tsv
-    .split('\n')
-    .map((l) => (l.startsWith('#') || l.trim() === '' ? '' : l.replace(/\r$/, '').split('\t').slice(0, keepColumns).join('\t')))
-    .join('\n');
 }

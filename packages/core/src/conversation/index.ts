@@ -8,7 +8,6 @@ export {
   compileReplies,
   fitsRegister,
   textId,
-  tsvBody,
   ConversationPackError,
   MIN_REPLY_VARIANTS,
   MIN_BETTER_VARIANTS,
@@ -19,5 +18,5 @@ export {
   type KindAdvice,
 } from './compile.js';
 export { CueMatcher, type CueHit } from './CueMatcher.js';
-export { loadConversationPacks, shippedConversationPack, shippedConversationPacks, shippedReplies } from './registry.js';
+export { shippedConversationPack, shippedConversationPacks, shippedReplies } from './registry.js';
 export { CONVERSATION_SOURCES } from './_data.js';

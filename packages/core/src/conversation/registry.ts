@@ -7,19 +7,6 @@ import { LANGUAGES, type Language } from '../detect/types.js';
 import { compileConversationPack, compileReplies, type ConversationPack, type ConversationSource, type Reply } from './compile.js';
 import { CONVERSATION_SOURCES } from './_data.js';
 
-/**
- * Compiles sources in the order of LANGUAGES; a missing language is an error, so a missing folder
- * cannot silently switch a language off.
- * @example loadConversationPacks(CONVERSATION_SOURCES).map(p => p.lang) // ['en', 'ru', …]
- */
-export function loadConversationPacks(sources: readonly ConversationSource[]): ConversationPack[] {
-  return LANGUAGES.map((lang) => {
-    const src = sources.find((s) => s.lang === lang);
-    if (!src) throw new Error(`no conversation pack for "${lang}"`);
-    return compileConversationPack(src);
-  });
-}
-
 const shipped = new Map<Language, ConversationPack>();
 let replies: { lang: Language; replies: Reply[] }[] | undefined;
 

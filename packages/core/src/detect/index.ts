@@ -10,6 +10,7 @@ export { loadPacks, loadCompiledPacks } from './packs/registry.js';
 export {
   compilePack,
   lexiconBody,
+  tsvBody,
   toCompiled,
   fromCompiled,
   PackSyntaxError,

@@ -138,11 +138,9 @@ export class Protocol {
         // none or frustration: a calm message as far as the ladder goes.
         s.calmStreak++;
         if (s.calmStreak >= policy.calmMessagesToStepDown && (s.level > 0 || s.step === 'ending_recommended')) {
-          if (s.step === 'ending_recommended') s.step = this.levelStep(s);
-          else {
-            s.level--;
-            s.step = this.levelStep(s);
-          }
+          // From "ending recommended" the first step down is back to the ladder as it stood.
+          if (s.step !== 'ending_recommended') s.level--;
+          s.step = this.levelStep(s);
           s.calmStreak = 0;
         }
         if (effective === 'frustration' && s.step === 'normal') s.step = 'de_escalating';

@@ -79,8 +79,9 @@ export class ConversationReviewer {
         if (isUpset(lastCustomer)) upsetSeen = true;
         if (lastCustomer.label === 'abuse' || lastCustomer.label === 'threat') abuseAt.push(i);
       } else if (turn.role === 'agent') {
-        cues.set(i, this.coach.cues(turn.text, lang));
-        findings.push({ turn: i, findings: this.coach.check(turn.text, { lang, register, customer: lastCustomer, previous }) });
+        const seen = this.coach.inspect(turn.text, { lang, register, customer: lastCustomer, previous });
+        cues.set(i, seen.cues);
+        findings.push({ turn: i, findings: seen.findings });
         previous.push(turn.text);
         lastCustomer = undefined;
       }

@@ -79,9 +79,18 @@ export class PackSyntaxError extends Error {
  * @example lexiconBody('# c\nidiot*\tinsult\t2\tgloss') // '\nidiot*\tinsult\t2'
  */
 export function lexiconBody(tsv: string): string {
+  return tsvBody(tsv, 3);
+}
+
+/**
+ * The first `keepColumns` columns of a data .tsv: comments and blank lines emptied (line numbers
+ * kept, so errors still point at the file). Shared by the lexicons and the conversation packs.
+ * @example tsvBody('# c\ndismissive\tcalm down\tnote', 2) // '\ndismissive\tcalm down'
+ */
+export function tsvBody(tsv: string, keepColumns: number): string {
   return tsv
     .split('\n')
-    .map((l) => (l.startsWith('#') || l.trim() === '' ? '' : l.split('\t').slice(0, 3).join('\t')))
+    .map((l) => (l.startsWith('#') || l.trim() === '' ? '' : l.replace(/\r$/, '').split('\t').slice(0, keepColumns).join('\t')))
     .join('\n');
 }
 
