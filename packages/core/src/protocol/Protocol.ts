@@ -137,7 +137,8 @@ export class Protocol {
       default: {
         // none or frustration: a calm message as far as the ladder goes.
         s.calmStreak++;
-        if (s.calmStreak >= policy.calmMessagesToStepDown && (s.level > 0 || s.step === 'ending_recommended')) {
+        // Once a supervisor has taken over, the ladder no longer applies: the step stays "handed over".
+        if (!handedOver && s.calmStreak >= policy.calmMessagesToStepDown && (s.level > 0 || s.step === 'ending_recommended')) {
           // From "ending recommended" the first step down is back to the ladder as it stood.
           if (s.step !== 'ending_recommended') s.level--;
           s.step = this.levelStep(s);

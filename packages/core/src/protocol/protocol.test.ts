@@ -161,6 +161,14 @@ describe('suggested replies', () => {
   });
 });
 
+describe('handing over', () => {
+  it('stays handed over when the customer calms down afterwards', () => {
+    const joined: ProtocolEvent = { type: 'agent_action', action: 'supervisor_joined' };
+    const out = run([customer('abuse', 'en'), warned, joined, customer('none', 'en'), customer('none', 'en'), customer('none', 'en')]);
+    expect(out[out.length - 1]!.state).toMatchObject({ step: 'handed_over', level: 1 });
+  });
+});
+
 describe('state', () => {
   it('survives JSON and is rebuilt exactly by replaying the events', () => {
     const events = [customer('frustration', 'zh'), customer('abuse', 'zh'), warned, customer('none', 'zh'), customer('self_harm', 'zh')];
