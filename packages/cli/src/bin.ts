@@ -9,6 +9,7 @@ import { benchCommand } from './commands/bench.js';
 import { coachEvalCommand } from './commands/coachEval.js';
 import { demoCommand } from './commands/demo.js';
 import { evalCommand } from './commands/eval.js';
+import { serveCommand } from './commands/serve.js';
 
 const HELP = `calmline — detect frustration, profanity, abuse, threats and self-harm in customer messages
 
@@ -19,6 +20,9 @@ usage:
   calmline coach-eval [PATH…] [--json] [--errors]  precision and recall of the draft coach per kind
                                                   (default: the held-out drafts in corpus/drafts/test)
   calmline bench [--quick] [--stream N]           speed, cold start and memory figures
+  calmline serve [--demo] [--port N] [--config FILE]
+                                                  run the server (SQLite under ./data, or DATABASE_URL);
+                                                  --demo seeds accounts and plays conversations
   calmline demo                                   type messages, see label, evidence and masked text
 `;
 
@@ -62,6 +66,13 @@ async function main(argv: string[]): Promise<number> {
     case 'bench': {
       const { values } = parseArgs({ args: rest, options: { quick: { type: 'boolean' }, stream: { type: 'string' } } });
       return benchCommand({ quick: values.quick ?? false, stream: values.stream ? Number(values.stream) : 0 }, process.stdout);
+    }
+    case 'serve': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { demo: { type: 'boolean' }, port: { type: 'string' }, config: { type: 'string' } },
+      });
+      return serveCommand({ demo: values.demo ?? false, port: values.port, config: values.config }, process.stdout, process.stderr);
     }
     case 'demo':
     case undefined:

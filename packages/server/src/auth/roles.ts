@@ -1,0 +1,46 @@
+/**
+ * @module auth/roles
+ * Roles and what each may do. Every route names one permission (or `public`); this table is the
+ * only place that says which roles hold it, and the route-table test checks every route against it.
+ */
+export const ROLES = ['agent', 'lead', 'security', 'trainer', 'analyst', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  /** Read one's own account. */
+  'me:read': ['agent', 'lead', 'security', 'trainer', 'analyst', 'admin'],
+  /** Send customer and agent messages into a conversation and have them analysed. */
+  'messages:ingest': ['agent', 'lead', 'admin'],
+  /** Have a draft checked by the coach. */
+  'drafts:check': ['agent', 'lead', 'trainer', 'admin'],
+  /** Conversations and their timelines, scoped: agents their own, leads their teams', security threats. */
+  'conversations:read': ['agent', 'lead', 'security', 'analyst', 'admin'],
+  /** Warnings, callback offers, ending, calling for help. */
+  'conversations:act': ['agent', 'lead', 'admin'],
+  'alerts:read': ['agent', 'lead', 'security', 'admin'],
+  'alerts:update': ['lead', 'security', 'admin'],
+  /** The live socket: what arrives depends on the role. */
+  'live:subscribe': ['agent', 'lead', 'security', 'admin'],
+  'teams:read': ['agent', 'lead', 'security', 'trainer', 'analyst', 'admin'],
+  'teams:manage': ['admin'],
+  'users:read': ['lead', 'security', 'admin'],
+  'users:manage': ['admin'],
+  'tokens:manage': ['admin'],
+  'audit:read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** @example can('agent', 'alerts:update') // false */
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Roles that see every team of the organisation (the others are scoped to their teams or themselves). */
+export const ORG_WIDE: readonly Role[] = ['admin', 'analyst'];
+
+/** How much each role may hand on to an API token: never more than it has. */
+const RANK: Record<Role, number> = { agent: 1, trainer: 1, analyst: 1, security: 2, lead: 2, admin: 3 };
+export function mayGrant(holder: Role, wanted: Role): boolean {
+  return holder === 'admin' || (holder === wanted && RANK[holder] >= 1);
+}

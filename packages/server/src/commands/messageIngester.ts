@@ -1,0 +1,203 @@
+/**
+ * @module commands/messageIngester
+ * Ingests one message: analyse it (customer) or coach it (agent), step the conversation's
+ * protocol, store message, state, alerts and live events in one transaction, then publish.
+ * A message with an `externalId` already stored is answered from the store, not stored twice, so
+ * a sender may retry safely after a timeout or a crash.
+ */
+import {
+  PRECEDENCE,
+  type Analysis,
+  type Finding,
+  type Label,
+  type Language,
+  type ProtocolEvent,
+  type RecommendedAction,
+  type Suggestion,
+} from '@calmline/core';
+import { mayAccess } from '../auth/access.js';
+import { AppError } from '../http/errors.js';
+import { newId } from '../store/ids.js';
+import type { Store } from '../store/Store.js';
+import type { Actor, Alert, Author, Conversation, LiveEvent, Message } from '../store/types.js';
+import { raiseAlerts } from './alertRaiser.js';
+import { alertsForMessage } from './alertRules.js';
+import type { Engine } from './Engine.js';
+import type { OrganisationCache } from './OrganisationCache.js';
+import { seedOf, stateOf } from './protocolState.js';
+
+export interface ConversationRef {
+  channel: string;
+  externalId: string;
+  language?: Language | undefined;
+  agentId?: string | undefined;
+  teamId?: string | undefined;
+  customerRef?: string | undefined;
+  contactReason?: string | undefined;
+}
+
+export interface IngestInput {
+  conversationId?: string | undefined;
+  conversation?: ConversationRef | undefined;
+  author: Author;
+  text: string;
+  externalId?: string | undefined;
+  replyId?: string | undefined;
+}
+
+export interface IngestResult {
+  conversation: Conversation;
+  message: Message;
+  analysis: Analysis | null;
+  findings: Finding[] | null;
+  actions: RecommendedAction[];
+  suggestions: Suggestion[];
+  alerts: Alert[];
+  duplicate: boolean;
+}
+
+export class MessageIngester {
+  constructor(
+    private readonly store: Store,
+    private readonly engine: Engine,
+    private readonly organisations: OrganisationCache,
+    private readonly publish: (events: LiveEvent[]) => void,
+  ) {}
+
+  async ingest(actor: Actor, input: IngestInput): Promise<IngestResult> {
+    const org = await this.organisations.get(actor.orgId);
+    const { protocol } = this.engine.protocolFor(org.id, org.policy);
+    // Analysis is pure CPU: done before the transaction so the writer is held as briefly as possible.
+    const lang = input.conversation?.language;
+    const analysis = input.author === 'customer' ? this.engine.detector.analyze(input.text, lang ? { lang } : {}) : null;
+    const events: LiveEvent[] = [];
+    const result = await this.store.transaction(async (tx) => {
+      const { conversation, created } = await this.conversationFor(tx, actor, input);
+      if (input.externalId !== undefined && !created) {
+        const stored = await tx.conversations.messageByExternalId(conversation.id, input.externalId);
+        if (stored) return duplicateResult(conversation, stored);
+      }
+      const state = await stateOf(tx, protocol, conversation);
+      const findings =
+        input.author === 'agent' ? this.engine.coach.check(input.text, { lang: state.lang ?? conversation.language ?? 'en' }) : null;
+      const event: ProtocolEvent = analysis
+        ? { type: 'customer_message', label: analysis.label, language: analysis.language }
+        : { type: 'agent_message', text: input.text, replyId: input.replyId };
+      const output = protocol.step(state, event, {});
+      const message = await tx.conversations.addMessage({
+        orgId: actor.orgId,
+        conversationId: conversation.id,
+        seq: output.state.events,
+        author: input.author,
+        externalId: input.externalId ?? null,
+        text: input.text,
+        analysis,
+        findings,
+        replyId: input.replyId ?? null,
+      });
+      const worstLabel = analysis ? worse(analysis.label, conversation.worstLabel) : conversation.worstLabel;
+      const updated: Conversation = {
+        ...conversation,
+        protocol: output.state,
+        worstLabel,
+        messageCount: conversation.messageCount + 1,
+        language: conversation.language ?? output.state.lang,
+        status: output.state.step === 'ended' ? 'closed' : conversation.status,
+      };
+      await tx.conversations.update(conversation.id, {
+        protocol: output.state,
+        worstLabel,
+        messageCount: updated.messageCount,
+        language: updated.language,
+        status: updated.status,
+      });
+      events.push(
+        await tx.events.append({
+          orgId: actor.orgId,
+          kind: 'message.analysed',
+          teamId: conversation.teamId,
+          conversationId: conversation.id,
+          agentId: conversation.agentId,
+          security: false,
+          payload: {
+            conversationId: conversation.id,
+            message,
+            step: output.state.step,
+            actions: output.actions,
+            suggestions: output.suggestions,
+          },
+        }),
+      );
+      const alerts = analysis ? await raiseAlerts(tx, updated, message.id, alertsForMessage(analysis.label, output.actions), events) : [];
+      return {
+        conversation: updated,
+        message,
+        analysis,
+        findings,
+        actions: output.actions,
+        suggestions: output.suggestions,
+        alerts,
+        duplicate: false,
+      } satisfies IngestResult;
+    });
+    this.publish(events);
+    return result;
+  }
+
+  /** The referenced conversation (checked against the actor's scope), created on first sight of an external id. */
+  private async conversationFor(tx: Store, actor: Actor, input: IngestInput): Promise<{ conversation: Conversation; created: boolean }> {
+    if (input.conversationId !== undefined) {
+      const c = await tx.conversations.getForUpdate(actor.orgId, input.conversationId);
+      if (!c || !mayAccess(actor, c)) throw new AppError('not_found', 'No conversation with this id is visible to you.');
+      return { conversation: c, created: false };
+    }
+    const ref = input.conversation!;
+    const existing = await tx.conversations.byExternalId(actor.orgId, ref.channel, ref.externalId, true);
+    if (existing) {
+      if (!mayAccess(actor, existing)) throw new AppError('not_found', 'No conversation with this reference is visible to you.');
+      return { conversation: existing, created: false };
+    }
+    const agentId = ref.agentId ?? (actor.role === 'agent' ? actor.userId : null);
+    const teamId = ref.teamId ?? (agentId ? ((await tx.teams.teamIdsOf(agentId))[0] ?? null) : (actor.teamIds[0] ?? null));
+    if (agentId !== null && !(await tx.users.get(actor.orgId, agentId)))
+      throw new AppError('validation_failed', 'conversation.agentId is not a user of your organisation.');
+    if (teamId !== null && !(await tx.teams.get(actor.orgId, teamId)))
+      throw new AppError('validation_failed', 'conversation.teamId is not a team of your organisation.');
+    if (!mayAccess(actor, { orgId: actor.orgId, agentId, teamId }))
+      throw new AppError('forbidden', 'You may only open conversations for yourself or for your teams.');
+    const id = newId();
+    const conversation = await tx.conversations.create({
+      id,
+      orgId: actor.orgId,
+      teamId,
+      channel: ref.channel,
+      externalId: ref.externalId,
+      language: ref.language ?? null,
+      agentId,
+      customerRef: ref.customerRef ?? null,
+      contactReason: ref.contactReason ?? null,
+      protocol: this.engine.protocolFor(actor.orgId, (await this.organisations.get(actor.orgId)).policy).protocol.start({
+        ...(ref.language ? { lang: ref.language } : {}),
+        seed: seedOf(id),
+      }),
+    });
+    return { conversation, created: true };
+  }
+}
+
+function worse(a: Label, b: Label): Label {
+  return PRECEDENCE.indexOf(a) <= PRECEDENCE.indexOf(b) ? a : b;
+}
+
+function duplicateResult(conversation: Conversation, message: Message): IngestResult {
+  return {
+    conversation,
+    message,
+    analysis: message.analysis,
+    findings: (message.findings as Finding[] | null) ?? null,
+    actions: [],
+    suggestions: [],
+    alerts: [],
+    duplicate: true,
+  };
+}

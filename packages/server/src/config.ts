@@ -1,0 +1,99 @@
+/**
+ * @module config
+ * Configuration from a JSON file (CALMLINE_CONFIG or --config) and the environment (which wins),
+ * validated once at start: a wrong value stops the server with a sentence naming the setting.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+export const ConfigSchema = z
+  .object({
+    port: z.coerce.number().int().min(0).max(65535).default(4600),
+    host: z.string().min(1).default('127.0.0.1'),
+    /** postgres://… for PostgreSQL; otherwise the SQLite file is `<dataDir>/calmline.db`. */
+    databaseUrl: z.string().min(1).optional(),
+    dataDir: z.string().min(1).default('./data'),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Largest request body in bytes. */
+    bodyLimit: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
+    rateLimit: z
+      .object({
+        /** Requests per minute for one API token (integrations send a lot). */
+        perToken: z.coerce.number().int().min(1).default(120_000),
+        /** Requests per minute from one IP address without a token. */
+        perIp: z.coerce.number().int().min(1).default(1_200),
+        /** Sign-in attempts per minute from one IP address. */
+        signIn: z.coerce.number().int().min(1).default(10),
+      })
+      .prefault({}),
+    /** Session length in hours. */
+    sessionHours: z.coerce
+      .number()
+      .min(0.1)
+      .max(24 * 30)
+      .default(12),
+    /** Cookies marked Secure: `auto` when the request came over HTTPS (or via a proxy that says so). */
+    secureCookies: z.enum(['auto', 'always', 'never']).default('auto'),
+    /** Trust X-Forwarded-* from a reverse proxy. */
+    trustProxy: z.coerce.boolean().default(false),
+    /** The address printed in sign-in links; defaults to http://host:port. */
+    publicUrl: z.url().optional(),
+    /** Live events older than this many hours are pruned (clients catch up from within it). */
+    liveRetentionHours: z.coerce.number().min(1).default(48),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Calmline cannot start: the configuration is wrong.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const ENV: Record<string, (c: Record<string, unknown>, v: string) => void> = {
+  PORT: (c, v) => (c.port = v),
+  HOST: (c, v) => (c.host = v),
+  DATABASE_URL: (c, v) => (c.databaseUrl = v),
+  CALMLINE_DATA_DIR: (c, v) => (c.dataDir = v),
+  LOG_LEVEL: (c, v) => (c.logLevel = v),
+  CALMLINE_BODY_LIMIT: (c, v) => (c.bodyLimit = v),
+  CALMLINE_PUBLIC_URL: (c, v) => (c.publicUrl = v),
+  CALMLINE_SECURE_COOKIES: (c, v) => (c.secureCookies = v),
+  CALMLINE_TRUST_PROXY: (c, v) => (c.trustProxy = v === 'true' || v === '1'),
+  CALMLINE_RATE_LIMIT_PER_TOKEN: (c, v) => (((c.rateLimit ??= {}) as Record<string, unknown>).perToken = v),
+  CALMLINE_RATE_LIMIT_PER_IP: (c, v) => (((c.rateLimit ??= {}) as Record<string, unknown>).perIp = v),
+};
+
+/**
+ * Reads the file (if any), lays the environment over it and validates.
+ * @example loadConfig({ PORT: '8080' }).port // 8080
+ */
+export function loadConfig(env: Record<string, string | undefined>, overrides: Record<string, unknown> = {}): Config {
+  const raw: Record<string, unknown> = {};
+  const file = (overrides.configFile as string | undefined) ?? env.CALMLINE_CONFIG;
+  if (file) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(file), 'utf8');
+    } catch {
+      throw new ConfigError([`config file ${file} cannot be read`]);
+    }
+    try {
+      Object.assign(raw, JSON.parse(text));
+    } catch (err) {
+      throw new ConfigError([`config file ${file} is not valid JSON (${(err as Error).message})`]);
+    }
+  }
+  for (const [name, set] of Object.entries(ENV)) {
+    const v = env[name];
+    if (v !== undefined && v !== '') set(raw, v);
+  }
+  const { configFile: _ignored, ...rest } = overrides;
+  Object.assign(raw, rest);
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`));
+  return parsed.data;
+}

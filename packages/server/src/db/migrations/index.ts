@@ -1,0 +1,29 @@
+/**
+ * @module db/migrations
+ * Every migration, by name. Names are timestamps, so they apply in the order they were written;
+ * each file is one concern with `up` and `down`, the same on SQLite and PostgreSQL.
+ */
+import type { Migration } from 'kysely';
+import type { DialectName } from './dialect.js';
+import * as organisations from './20261122100000_organisations_teams_users.js';
+import * as sessions from './20261122100100_sessions_api_tokens.js';
+import * as conversations from './20261122100200_conversations_messages.js';
+import * as alerts from './20261122100300_alerts.js';
+import { auditLog } from './20261122100400_audit_log.js';
+import { liveEvents } from './20261122100500_live_events.js';
+import * as settings from './20261122100600_settings.js';
+
+export type { DialectName } from './dialect.js';
+
+/** @example Object.keys(allMigrations('sqlite'))[0] // '20261122100000_organisations_teams_users' */
+export function allMigrations(dialect: DialectName): Record<string, Migration> {
+  return {
+    '20261122100000_organisations_teams_users': organisations,
+    '20261122100100_sessions_api_tokens': sessions,
+    '20261122100200_conversations_messages': conversations,
+    '20261122100300_alerts': alerts,
+    '20261122100400_audit_log': auditLog(dialect),
+    '20261122100500_live_events': liveEvents(dialect),
+    '20261122100600_settings': settings,
+  };
+}

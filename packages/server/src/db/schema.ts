@@ -1,0 +1,176 @@
+/**
+ * @module db/schema
+ * The tables as Kysely sees them. One schema for SQLite and PostgreSQL: times are ISO-8601 text
+ * (they sort as text), JSON is text, booleans are 0/1 integers, so every query is dialect-neutral.
+ */
+import type { Generated } from 'kysely';
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  /** The organisation's protocol policy as JSON (validated by core's parsePolicy on read). */
+  policy: string;
+  created_at: string;
+}
+
+export interface TeamTable {
+  id: string;
+  org_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  org_id: string;
+  email: string;
+  name: string;
+  role: string;
+  /** scrypt hash (see auth/passwords); null until the user sets a password. */
+  password_hash: string | null;
+  disabled: number;
+  created_at: string;
+}
+
+export interface TeamMemberTable {
+  team_id: string;
+  user_id: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie value: a stolen database does not give working sessions. */
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  name: string;
+  /** The role the token acts with: never more than its creator's. */
+  role: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ConversationTable {
+  id: string;
+  org_id: string;
+  team_id: string | null;
+  channel: string;
+  external_id: string;
+  language: string | null;
+  agent_id: string | null;
+  /** Pseudonymous: whatever stable reference the contact platform gives, never a name. */
+  customer_ref: string | null;
+  contact_reason: string | null;
+  status: string;
+  /** core's ProtocolState as JSON. */
+  protocol_state: string;
+  /** The worst label seen so far, for lists and alerts. */
+  worst_label: string;
+  message_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MessageTable {
+  id: string;
+  org_id: string;
+  conversation_id: string;
+  /** Order within the conversation, from 1. */
+  seq: number;
+  author: string;
+  /** The sender's own id for the message: a retried ingest is recognised, not stored twice. */
+  external_id: string | null;
+  text: string;
+  label: string | null;
+  severity: number | null;
+  language: string | null;
+  /** Analysis JSON (scores, evidence, masked) for customer messages; coach findings for agent ones. */
+  analysis: string | null;
+  reply_id: string | null;
+  created_at: string;
+}
+
+export interface AgentActionTable {
+  id: string;
+  org_id: string;
+  conversation_id: string;
+  seq: number;
+  action: string;
+  user_id: string | null;
+  created_at: string;
+}
+
+export interface AlertTable {
+  id: string;
+  org_id: string;
+  team_id: string | null;
+  conversation_id: string;
+  message_id: string | null;
+  kind: string;
+  severity: string;
+  status: string;
+  reason: string;
+  created_at: string;
+  updated_at: string;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  note: string | null;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  org_id: string;
+  actor_user_id: string | null;
+  actor_token_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  details: string | null;
+  ip: string | null;
+  created_at: string;
+}
+
+export interface LiveEventTable {
+  /** Increasing: clients catch up with "everything after id N". */
+  id: Generated<number>;
+  org_id: string;
+  kind: string;
+  team_id: string | null;
+  conversation_id: string | null;
+  agent_id: string | null;
+  /** Threat events also go to security, whatever the team. */
+  security: number;
+  payload: string;
+  created_at: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  organisations: OrganisationTable;
+  teams: TeamTable;
+  users: UserTable;
+  team_members: TeamMemberTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  conversations: ConversationTable;
+  messages: MessageTable;
+  agent_actions: AgentActionTable;
+  alerts: AlertTable;
+  audit_log: AuditTable;
+  live_events: LiveEventTable;
+  settings: SettingTable;
+}

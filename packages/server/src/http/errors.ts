@@ -1,0 +1,44 @@
+/**
+ * @module http/errors
+ * The error catalogue: every error a client can see has a stable id, a status and a sentence a
+ * person understands. Domain code throws AppError; the one error handler (http/errorHandler)
+ * turns anything else into one of these, never a stack trace.
+ */
+export const ERRORS = {
+  validation_failed: { status: 400, message: 'The request does not have the expected shape.' },
+  malformed_json: { status: 400, message: 'The body is not valid JSON.' },
+  invalid_utf8: { status: 400, message: 'The body is not valid UTF-8 text.' },
+  empty_body: { status: 400, message: 'The body is empty; send a JSON object.' },
+  unauthenticated: { status: 401, message: 'Sign in or send an API token (Authorization: Bearer …).' },
+  bad_credentials: { status: 401, message: 'The email or password is not right.' },
+  forbidden: { status: 403, message: 'Your role does not allow this.' },
+  not_found: { status: 404, message: 'There is nothing here, or you may not see it.' },
+  conflict: { status: 409, message: 'This clashes with something that already exists.' },
+  invalid_transition: { status: 409, message: 'This cannot be done in the current state.' },
+  body_too_large: { status: 413, message: 'The body is larger than this server accepts.' },
+  unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },
+  rate_limited: { status: 429, message: 'Too many requests; wait a moment and try again.' },
+  internal: { status: 500, message: 'Something went wrong on our side; it has been logged.' },
+  unavailable: { status: 503, message: 'The server is not ready (the database cannot be reached).' },
+} as const;
+
+export type ErrorId = keyof typeof ERRORS;
+
+/** An error meant for the client. `message` overrides the catalogue sentence with a more precise one. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly id: ErrorId,
+    message?: string,
+    readonly details?: unknown,
+  ) {
+    super(message ?? ERRORS[id].message);
+    this.name = 'AppError';
+    this.status = ERRORS[id].status;
+  }
+}
+
+/** The body of every error response. */
+export interface ErrorBody {
+  error: { id: ErrorId; message: string; details?: unknown };
+}

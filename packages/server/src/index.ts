@@ -1,0 +1,14 @@
+/**
+ * @module @calmline/server
+ * Calmline's server: store, HTTP and WebSocket API, auth, live alerts.
+ */
+export { loadConfig, ConfigSchema, ConfigError, type Config } from './config.js';
+export { startServer, databaseLocation, type RunningServer } from './server.js';
+export { openDatabase, type Database } from './db/connect.js';
+export { migrateToLatest, migrateToNothing } from './db/migrate.js';
+export { Store } from './store/Store.js';
+export { ROLES, PERMISSIONS, can, type Role, type Permission } from './auth/roles.js';
+export { hashPassword, verifyPassword, newSecret, sha256 } from './auth/secrets.js';
+export { issueSignInLink, FIRST_ADMIN_EMAIL } from './commands/firstStart.js';
+export { ERRORS, AppError, type ErrorId } from './http/errors.js';
+export type * from './store/types.js';

@@ -1,0 +1,100 @@
+/**
+ * @module live/Notifier
+ * Carries event ids between app nodes. On SQLite there is one node, so publishing is delivering.
+ * On PostgreSQL each node LISTENs on one channel; a publish delivers to this node's sockets at once
+ * and NOTIFYs `node:id,id,…`; other nodes load those events by id and deliver them to theirs.
+ */
+import type pg from 'pg';
+import type { LiveEventRepository } from '../store/LiveEventRepository.js';
+import type { LiveEvent } from '../store/types.js';
+import type { LiveHub } from './LiveHub.js';
+
+const CHANNEL = 'calmline_live';
+
+export interface Notifier {
+  publish(events: LiveEvent[]): void;
+  close(): Promise<void>;
+}
+
+export class LocalNotifier implements Notifier {
+  constructor(private readonly hub: LiveHub) {}
+  publish(events: LiveEvent[]): void {
+    if (events.length > 0) this.hub.deliver(events);
+  }
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+export class PgNotifier implements Notifier {
+  private listener: pg.PoolClient | undefined;
+  private closed = false;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly hub: LiveHub,
+    private readonly events: LiveEventRepository,
+    private readonly nodeId: string,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  static async start(
+    pool: pg.Pool,
+    hub: LiveHub,
+    events: LiveEventRepository,
+    nodeId: string,
+    onError: (err: unknown) => void,
+  ): Promise<PgNotifier> {
+    const n = new PgNotifier(pool, hub, events, nodeId, onError);
+    await n.listen();
+    return n;
+  }
+
+  private async listen(): Promise<void> {
+    const client = await this.pool.connect();
+    client.on('notification', (msg) => void this.onNotification(msg.payload ?? ''));
+    // A lost LISTEN connection is replaced; events missed meanwhile are caught up by clients
+    // reconnecting with `since`.
+    client.on('error', (err) => {
+      this.onError(err);
+      client.release(true);
+      this.listener = undefined;
+      if (!this.closed) setTimeout(() => void this.listen().catch(this.onError), 1000).unref();
+    });
+    await client.query(`LISTEN ${CHANNEL}`);
+    this.listener = client;
+  }
+
+  private async onNotification(payload: string): Promise<void> {
+    const [node, list] = payload.split(':');
+    if (node === this.nodeId || !list) return;
+    const ids = list.split(',').map(Number).filter(Number.isInteger);
+    try {
+      this.hub.deliver(await this.events.byIds(ids));
+    } catch (err) {
+      this.onError(err);
+    }
+  }
+
+  publish(events: LiveEvent[]): void {
+    if (events.length === 0) return;
+    this.hub.deliver(events);
+    // NOTIFY payloads are limited to 8000 bytes: send ids in chunks.
+    for (let i = 0; i < events.length; i += 500) {
+      const ids = events
+        .slice(i, i + 500)
+        .map((e) => e.id)
+        .join(',');
+      this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, `${this.nodeId}:${ids}`]).catch(this.onError);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.listener) {
+      await this.listener.query(`UNLISTEN ${CHANNEL}`).catch(() => undefined);
+      this.listener.release();
+      this.listener = undefined;
+    }
+  }
+}

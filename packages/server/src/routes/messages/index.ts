@@ -1,0 +1,86 @@
+/**
+ * @module routes/messages
+ * POST /api/messages: ingest one customer or agent message. Answers with the analysis (or the
+ * coach's findings for an agent message), the protocol step, recommended actions, suggested
+ * replies and any alert it raised.
+ */
+import { LANGUAGES } from '@calmline/core';
+import { z } from 'zod';
+import { actorOf } from '../../http/guard.js';
+import type { AppContext } from '../../http/context.js';
+import type { App } from '../../http/types.js';
+import { AUTHORS } from '../../store/types.js';
+import { presentAlert, presentConversation } from '../presenters.js';
+import { Alert, Analysis, COMMON_ERRORS, Conversation, Finding, Id, Message, RecommendedAction, Suggestion } from '../schemas.js';
+
+const Text = z.string().min(1).max(5000);
+const Ref = z.string().min(1).max(200);
+
+export const IngestBody = z
+  .object({
+    conversationId: Id.optional().describe('An existing conversation; or give `conversation` to find or open one by its external id'),
+    conversation: z
+      .object({
+        channel: z.string().min(1).max(64).describe('chat, email, phone, social…'),
+        externalId: Ref.describe("The contact platform's id for the conversation"),
+        language: z.enum(LANGUAGES).optional(),
+        agentId: Id.optional().describe('Defaults to the calling agent'),
+        teamId: Id.optional().describe("Defaults to the agent's first team"),
+        customerRef: Ref.optional().describe('A pseudonymous customer reference, never a name'),
+        contactReason: Ref.optional(),
+      })
+      .optional(),
+    author: z.enum(AUTHORS).default('customer'),
+    text: Text,
+    externalId: Ref.optional().describe("The sender's message id: a retry with the same id is answered, not stored twice"),
+    replyId: z.string().max(100).optional().describe('For agent messages sent from a suggestion'),
+  })
+  .refine((b) => (b.conversationId === undefined) !== (b.conversation === undefined), {
+    message: 'give exactly one of conversationId or conversation',
+    path: ['conversationId'],
+  });
+
+const IngestResponse = z.object({
+  conversation: Conversation,
+  message: Message,
+  analysis: Analysis.nullable(),
+  findings: z.array(Finding).nullable(),
+  step: z.string(),
+  actions: z.array(RecommendedAction),
+  suggestions: z.array(Suggestion),
+  alerts: z.array(Alert),
+  duplicate: z.boolean(),
+});
+
+export function messageRoutes(app: App, ctx: AppContext): void {
+  app.post(
+    '/api/messages',
+    {
+      config: { permission: 'messages:ingest' },
+      schema: {
+        tags: ['messages'],
+        summary: 'Ingest a message',
+        body: IngestBody,
+        response: { 200: IngestResponse, 201: IngestResponse, ...COMMON_ERRORS, 409: COMMON_ERRORS[400] },
+      },
+    },
+    async (req, reply) => {
+      const r = await ctx.ingester.ingest(actorOf(req), req.body);
+      if (!r.duplicate) {
+        ctx.metrics.messages.inc({ author: req.body.author, label: r.analysis?.label ?? 'agent' });
+        for (const a of r.alerts) ctx.metrics.alerts.inc({ kind: a.kind, severity: a.severity });
+      }
+      return reply.code(r.duplicate ? 200 : 201).send({
+        conversation: presentConversation(r.conversation),
+        message: r.message as z.infer<typeof Message>,
+        analysis: r.analysis,
+        findings: r.findings,
+        step: r.conversation.protocol?.step ?? 'normal',
+        actions: r.actions,
+        suggestions: r.suggestions,
+        alerts: r.alerts.map(presentAlert),
+        duplicate: r.duplicate,
+      });
+    },
+  );
+}

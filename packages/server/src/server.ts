@@ -1,0 +1,96 @@
+/**
+ * @module server
+ * Starts Calmline: opens and migrates the store, creates the first organisation on a first start,
+ * wires the context, listens, prunes old live events, and shuts down cleanly on SIGTERM/SIGINT.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import { ActorResolver } from './auth/ActorResolver.js';
+import { ActionRecorder } from './commands/actionRecorder.js';
+import { Engine } from './commands/Engine.js';
+import { firstStart, type FirstStart } from './commands/firstStart.js';
+import { MessageIngester } from './commands/messageIngester.js';
+import { OrganisationCache } from './commands/OrganisationCache.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { buildApp, type BuiltApp } from './http/app.js';
+import type { AppContext } from './http/context.js';
+import { Metrics } from './http/metrics.js';
+import { LiveHub } from './live/LiveHub.js';
+import { LocalNotifier, PgNotifier, type Notifier } from './live/Notifier.js';
+import { Store } from './store/Store.js';
+
+export interface RunningServer extends BuiltApp {
+  ctx: AppContext;
+  url: string;
+  database: Database;
+  firstStart: FirstStart | undefined;
+  close(): Promise<void>;
+}
+
+/** Where the store lives: DATABASE_URL, or the SQLite file in the data folder. */
+export function databaseLocation(config: Config): string {
+  return config.databaseUrl ?? join(config.dataDir, 'calmline.db');
+}
+
+/**
+ * Opens the store and builds the app; listens unless `listen: false`.
+ * @example const server = await startServer(loadConfig(process.env)); console.log(server.url)
+ */
+export async function startServer(config: Config, options: { listen?: boolean; logger?: boolean } = {}): Promise<RunningServer> {
+  const database = openDatabase(databaseLocation(config));
+  await migrateToLatest(database);
+  const store = new Store(database.db, database.dialect);
+  const first = await firstStart(store);
+  const hub = new LiveHub();
+  const logger = options.logger === false ? false : { level: config.logLevel };
+  // The app (and its logger) is built after the notifier it reports errors from.
+  const logs: { log?: FastifyBaseLogger } = {};
+  const onError = (err: unknown) => logs.log?.error({ err }, 'live notifier');
+  const notifier: Notifier =
+    database.pool !== undefined ? await PgNotifier.start(database.pool, hub, store.events, randomUUID(), onError) : new LocalNotifier(hub);
+  const publish = (events: Parameters<Notifier['publish']>[0]) => notifier.publish(events);
+  const engine = new Engine();
+  const organisations = new OrganisationCache(store);
+  const ctx: AppContext = {
+    config,
+    store,
+    engine,
+    organisations,
+    actors: new ActorResolver(store),
+    hub,
+    notifier,
+    ingester: new MessageIngester(store, engine, organisations, publish),
+    actions: new ActionRecorder(store, engine, organisations, publish),
+    metrics: new Metrics(),
+  };
+  const built = await buildApp(ctx, logger);
+  logs.log = built.app.log;
+  let url = '';
+  if (options.listen !== false) {
+    const address = await built.app.listen({ port: config.port, host: config.host });
+    url = config.publicUrl ?? address.replace('[::1]', 'localhost');
+  }
+  const prune = setInterval(() => {
+    const before = new Date(Date.now() - config.liveRetentionHours * 3600_000).toISOString();
+    void Promise.all([store.events.prune(before), store.credentials.deleteExpiredSessions()]).catch((err: unknown) =>
+      built.app.log.error({ err }, 'pruning failed'),
+    );
+  }, 15 * 60_000);
+  prune.unref();
+  return {
+    ...built,
+    ctx,
+    url,
+    database,
+    firstStart: first,
+    async close() {
+      clearInterval(prune);
+      await built.app.close();
+      await notifier.close();
+      await database.close();
+    },
+  };
+}

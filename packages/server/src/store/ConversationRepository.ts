@@ -1,0 +1,242 @@
+/**
+ * @module store/ConversationRepository
+ * Conversations with their messages and agent actions (one aggregate: they change together).
+ */
+import type { Analysis, Label, Language, ProtocolState } from '@calmline/core';
+import { readProtocolState } from '@calmline/core';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { DB, ConversationTable, MessageTable, AgentActionTable } from '../db/schema.js';
+import type { DialectName } from '../db/migrations/index.js';
+import { newId, now, parseJson } from './ids.js';
+import { visibleConversations } from './scope.js';
+import type { Actor, AgentActionRecord, Author, Conversation, ConversationStatus, Message } from './types.js';
+
+function presentConversation(row: Selectable<ConversationTable>): Conversation {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    teamId: row.team_id,
+    channel: row.channel,
+    externalId: row.external_id,
+    language: row.language as Language | null,
+    agentId: row.agent_id,
+    customerRef: row.customer_ref,
+    contactReason: row.contact_reason,
+    status: row.status as ConversationStatus,
+    // A damaged state is dropped here and rebuilt from the messages by the caller (see stateOf).
+    protocol: readProtocolState(parseJson(row.protocol_state, null)),
+    worstLabel: row.worst_label as Label,
+    messageCount: row.message_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function presentMessage(row: Selectable<MessageTable>): Message {
+  const stored = parseJson<Record<string, unknown> | null>(row.analysis, null);
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    author: row.author as Author,
+    externalId: row.external_id,
+    text: row.text,
+    analysis: row.author === 'customer' ? (stored as Analysis | null) : null,
+    findings: row.author === 'agent' ? ((stored?.findings as unknown[] | undefined) ?? []) : null,
+    replyId: row.reply_id,
+    createdAt: row.created_at,
+  };
+}
+
+function presentAction(row: Selectable<AgentActionTable>): AgentActionRecord {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    action: row.action,
+    userId: row.user_id,
+    createdAt: row.created_at,
+  };
+}
+
+export interface NewConversation {
+  /** Given when the caller needs the id before the row exists (the protocol seed). */
+  id?: string;
+  orgId: string;
+  teamId: string | null;
+  channel: string;
+  externalId: string;
+  language: Language | null;
+  agentId: string | null;
+  customerRef: string | null;
+  contactReason: string | null;
+  protocol: ProtocolState;
+}
+
+export interface ConversationFilter {
+  status?: ConversationStatus | undefined;
+  label?: Label | undefined;
+  limit: number;
+  /** Only conversations updated before this time (for paging). */
+  before?: string | undefined;
+}
+
+export class ConversationRepository {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly dialect: DialectName,
+  ) {}
+
+  async create(c: NewConversation): Promise<Conversation> {
+    const t = now();
+    const row: Insertable<ConversationTable> & Selectable<ConversationTable> = {
+      id: c.id ?? newId(),
+      org_id: c.orgId,
+      team_id: c.teamId,
+      channel: c.channel,
+      external_id: c.externalId,
+      language: c.language,
+      agent_id: c.agentId,
+      customer_ref: c.customerRef,
+      contact_reason: c.contactReason,
+      status: 'open',
+      protocol_state: JSON.stringify(c.protocol),
+      worst_label: 'none',
+      message_count: 0,
+      created_at: t,
+      updated_at: t,
+    };
+    await this.db.insertInto('conversations').values(row).execute();
+    return presentConversation(row);
+  }
+
+  /**
+   * One conversation, locked for the rest of the transaction on PostgreSQL (SQLite has one writer
+   * at a time anyway), so two messages for it never step the protocol from the same state.
+   */
+  async getForUpdate(orgId: string, id: string): Promise<Conversation | undefined> {
+    let q = this.db.selectFrom('conversations').selectAll().where('org_id', '=', orgId).where('id', '=', id);
+    if (this.dialect === 'postgres') q = q.forUpdate();
+    const row = await q.executeTakeFirst();
+    return row && presentConversation(row);
+  }
+
+  async byExternalId(orgId: string, channel: string, externalId: string, lock = false): Promise<Conversation | undefined> {
+    let q = this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('channel', '=', channel)
+      .where('external_id', '=', externalId);
+    if (lock && this.dialect === 'postgres') q = q.forUpdate();
+    const row = await q.executeTakeFirst();
+    return row && presentConversation(row);
+  }
+
+  /** A conversation the actor may see, or undefined (never says whether it exists elsewhere). */
+  async visible(actor: Actor, id: string): Promise<Conversation | undefined> {
+    const row = await this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('id', '=', id)
+      .where(visibleConversations(actor))
+      .executeTakeFirst();
+    return row && presentConversation(row);
+  }
+
+  async list(actor: Actor, filter: ConversationFilter): Promise<Conversation[]> {
+    let q = this.db.selectFrom('conversations').selectAll().where(visibleConversations(actor));
+    if (filter.status) q = q.where('status', '=', filter.status);
+    if (filter.label) q = q.where('worst_label', '=', filter.label);
+    if (filter.before) q = q.where('updated_at', '<', filter.before);
+    const rows = await q.orderBy('updated_at', 'desc').limit(filter.limit).execute();
+    return rows.map(presentConversation);
+  }
+
+  async update(
+    id: string,
+    change: { protocol: ProtocolState; worstLabel?: Label; messageCount?: number; language?: Language | null; status?: ConversationStatus },
+  ): Promise<void> {
+    const set: Updateable<ConversationTable> = { protocol_state: JSON.stringify(change.protocol), updated_at: now() };
+    if (change.worstLabel !== undefined) set.worst_label = change.worstLabel;
+    if (change.messageCount !== undefined) set.message_count = change.messageCount;
+    if (change.language !== undefined) set.language = change.language;
+    if (change.status !== undefined) set.status = change.status;
+    await this.db.updateTable('conversations').set(set).where('id', '=', id).execute();
+  }
+
+  async addMessage(m: {
+    orgId: string;
+    conversationId: string;
+    seq: number;
+    author: Author;
+    externalId: string | null;
+    text: string;
+    analysis: Analysis | null;
+    findings: unknown[] | null;
+    replyId: string | null;
+  }): Promise<Message> {
+    const row: Selectable<MessageTable> = {
+      id: newId(),
+      org_id: m.orgId,
+      conversation_id: m.conversationId,
+      seq: m.seq,
+      author: m.author,
+      external_id: m.externalId,
+      text: m.text,
+      label: m.analysis?.label ?? null,
+      severity: m.analysis?.severity ?? null,
+      language: m.analysis?.language ?? null,
+      analysis: m.analysis ? JSON.stringify(m.analysis) : m.findings ? JSON.stringify({ findings: m.findings }) : null,
+      reply_id: m.replyId,
+      created_at: now(),
+    };
+    await this.db.insertInto('messages').values(row).execute();
+    return presentMessage(row);
+  }
+
+  async messageByExternalId(conversationId: string, externalId: string): Promise<Message | undefined> {
+    const row = await this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('external_id', '=', externalId)
+      .executeTakeFirst();
+    return row && presentMessage(row);
+  }
+
+  async messages(conversationId: string): Promise<Message[]> {
+    const rows = await this.db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId).orderBy('seq').execute();
+    return rows.map(presentMessage);
+  }
+
+  async addAction(a: {
+    orgId: string;
+    conversationId: string;
+    seq: number;
+    action: string;
+    userId: string | null;
+  }): Promise<AgentActionRecord> {
+    const row = {
+      id: newId(),
+      org_id: a.orgId,
+      conversation_id: a.conversationId,
+      seq: a.seq,
+      action: a.action,
+      user_id: a.userId,
+      created_at: now(),
+    };
+    await this.db.insertInto('agent_actions').values(row).execute();
+    return presentAction(row);
+  }
+
+  async actions(conversationId: string): Promise<AgentActionRecord[]> {
+    const rows = await this.db
+      .selectFrom('agent_actions')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .orderBy('seq')
+      .execute();
+    return rows.map(presentAction);
+  }
+}

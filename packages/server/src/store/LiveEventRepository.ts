@@ -1,0 +1,79 @@
+/**
+ * @module store/LiveEventRepository
+ * The live event log. Written in the same transaction as the change it reports, so a socket never
+ * hears of something that was rolled back, and a reconnecting client can ask for "after id N".
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, LiveEventTable } from '../db/schema.js';
+import { now, parseJson } from './ids.js';
+import type { LiveEvent, LiveKind } from './types.js';
+
+function present(row: Selectable<LiveEventTable>): LiveEvent {
+  return {
+    id: Number(row.id),
+    orgId: row.org_id,
+    kind: row.kind as LiveKind,
+    teamId: row.team_id,
+    conversationId: row.conversation_id,
+    agentId: row.agent_id,
+    security: row.security === 1,
+    payload: parseJson(row.payload, null),
+    createdAt: row.created_at,
+  };
+}
+
+export type NewLiveEvent = Omit<LiveEvent, 'id' | 'createdAt'>;
+
+export class LiveEventRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async append(e: NewLiveEvent): Promise<LiveEvent> {
+    const createdAt = now();
+    const row = await this.db
+      .insertInto('live_events')
+      .values({
+        org_id: e.orgId,
+        kind: e.kind,
+        team_id: e.teamId,
+        conversation_id: e.conversationId,
+        agent_id: e.agentId,
+        security: e.security ? 1 : 0,
+        payload: JSON.stringify(e.payload),
+        created_at: createdAt,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { ...e, id: Number(row.id), createdAt };
+  }
+
+  async byIds(ids: readonly number[]): Promise<LiveEvent[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('live_events').selectAll().where('id', 'in', ids).orderBy('id').execute();
+    return rows.map(present);
+  }
+
+  async after(orgId: string, afterId: number, limit: number): Promise<LiveEvent[]> {
+    const rows = await this.db
+      .selectFrom('live_events')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map(present);
+  }
+
+  async latestId(): Promise<number> {
+    const row = await this.db
+      .selectFrom('live_events')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
+    return Number(row?.id ?? 0);
+  }
+
+  /** Drops events older than `before` (catch-up only needs recent ones). */
+  async prune(before: string): Promise<void> {
+    await this.db.deleteFrom('live_events').where('created_at', '<', before).execute();
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * @module store/Store
+ * Every repository over one Kysely handle, and transactions that give a Store of their own.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { DialectName } from '../db/migrations/index.js';
+import { AlertRepository } from './AlertRepository.js';
+import { AuditRepository } from './AuditRepository.js';
+import { ConversationRepository } from './ConversationRepository.js';
+import { CredentialRepository } from './CredentialRepository.js';
+import { LiveEventRepository } from './LiveEventRepository.js';
+import { OrganisationRepository } from './OrganisationRepository.js';
+import { SettingRepository } from './SettingRepository.js';
+import { TeamRepository } from './TeamRepository.js';
+import { UserRepository } from './UserRepository.js';
+
+export class Store {
+  readonly organisations: OrganisationRepository;
+  readonly teams: TeamRepository;
+  readonly users: UserRepository;
+  readonly credentials: CredentialRepository;
+  readonly conversations: ConversationRepository;
+  readonly alerts: AlertRepository;
+  readonly audit: AuditRepository;
+  readonly events: LiveEventRepository;
+  readonly settings: SettingRepository;
+
+  constructor(
+    readonly db: Kysely<DB>,
+    readonly dialect: DialectName,
+  ) {
+    this.organisations = new OrganisationRepository(db);
+    this.teams = new TeamRepository(db);
+    this.users = new UserRepository(db);
+    this.credentials = new CredentialRepository(db);
+    this.conversations = new ConversationRepository(db, dialect);
+    this.alerts = new AlertRepository(db);
+    this.audit = new AuditRepository(db);
+    this.events = new LiveEventRepository(db);
+    this.settings = new SettingRepository(db);
+  }
+
+  /** Runs `fn` in one transaction; everything it writes commits together or not at all. */
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => fn(new Store(trx, this.dialect)));
+  }
+}
