@@ -32,7 +32,8 @@ export async function serveCommand(options: ServeOptions, out: Writable, err: Wr
       err.write(`Calmline cannot start: the port is taken by another program. Choose another with PORT=… or --port.\n`);
       return 2;
     }
-    throw e;
+    err.write(`Calmline cannot start: ${(e as Error).message}\n`);
+    return 2;
   }
   const where = server.ctx.config.databaseUrl ? 'PostgreSQL' : `SQLite (${server.ctx.config.dataDir}/calmline.db)`;
   out.write(`\nCalmline is running at ${server.url}  (store: ${where})\n`);

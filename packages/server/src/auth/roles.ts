@@ -39,8 +39,12 @@ export function can(role: Role, permission: Permission): boolean {
 /** Roles that see every team of the organisation (the others are scoped to their teams or themselves). */
 export const ORG_WIDE: readonly Role[] = ['admin', 'analyst'];
 
-/** How much each role may hand on to an API token: never more than it has. */
-const RANK: Record<Role, number> = { agent: 1, trainer: 1, analyst: 1, security: 2, lead: 2, admin: 3 };
-export function mayGrant(holder: Role, wanted: Role): boolean {
-  return holder === 'admin' || (holder === wanted && RANK[holder] >= 1);
+/**
+ * Which role a token acting for a user may have: the user's own, or any role when the user is an
+ * admin (an admin's integration token can be a mere agent). Checked when the token is created and
+ * on every use, so demoting a user demotes their tokens.
+ * @example mayGrant('lead', 'admin') // false
+ */
+export function mayGrant(userRole: Role, tokenRole: Role): boolean {
+  return userRole === 'admin' || userRole === tokenRole;
 }

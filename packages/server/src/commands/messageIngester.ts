@@ -11,12 +11,14 @@ import {
   type Finding,
   type Label,
   type Language,
+  type Protocol,
   type ProtocolEvent,
   type RecommendedAction,
   type Suggestion,
 } from '@calmline/core';
 import { mayAccess } from '../auth/access.js';
 import { AppError } from '../http/errors.js';
+import { isUniqueViolation } from '../store/errors.js';
 import { newId } from '../store/ids.js';
 import type { Store } from '../store/Store.js';
 import type { Actor, Alert, Author, Conversation, LiveEvent, Message } from '../store/types.js';
@@ -70,6 +72,18 @@ export class MessageIngester {
     // Analysis is pure CPU: done before the transaction so the writer is held as briefly as possible.
     const lang = input.conversation?.language;
     const analysis = input.author === 'customer' ? this.engine.detector.analyze(input.text, lang ? { lang } : {}) : null;
+    // Two first messages of a new conversation (or one message sent twice at once) can race on
+    // PostgreSQL: the loser's unique violation is retried once and then finds the winner's rows.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attempt(actor, input, analysis, protocol);
+      } catch (err) {
+        if (attempt > 0 || !isUniqueViolation(err)) throw err;
+      }
+    }
+  }
+
+  private async attempt(actor: Actor, input: IngestInput, analysis: Analysis | null, protocol: Protocol): Promise<IngestResult> {
     const events: LiveEvent[] = [];
     const result = await this.store.transaction(async (tx) => {
       const { conversation, created } = await this.conversationFor(tx, actor, input);

@@ -14,8 +14,10 @@ function migrator(store: Database): Migrator {
 
 function check(result: MigrationResultSet): string[] {
   if (result.error) {
-    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`migration ${failed} failed: ${result.error instanceof Error ? result.error.message : JSON.stringify(result.error)}`);
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
+    const why = result.error instanceof Error ? result.error.message : JSON.stringify(result.error);
+    // No failed migration named: the database could not even be asked which ones have run.
+    throw new Error(failed ? `migration ${failed} failed: ${why}` : `the database cannot be reached or read: ${why}`);
   }
   return (result.results ?? []).map((r) => r.migrationName);
 }

@@ -24,7 +24,7 @@ import { tokenRoutes } from '../routes/tokens/index.js';
 import { userRoutes } from '../routes/users/index.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
-import { installErrorHandler } from './errorHandler.js';
+import { frameworkErrors, installErrorHandler } from './errorHandler.js';
 import { installGuard, installRouteTable, type RouteEntry } from './guard.js';
 import { installJsonParser } from './jsonBody.js';
 import type { App } from './types.js';
@@ -57,6 +57,7 @@ export async function buildApp(ctx: AppContext, logger: FastifyServerOptions['lo
     trustProxy: ctx.config.trustProxy,
     // Ids are UUIDs; anything longer in a path is not ours.
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
     // One log line per request at thousands a second is noise; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
@@ -98,6 +99,9 @@ export async function buildApp(ctx: AppContext, logger: FastifyServerOptions['lo
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onResponse', async (req, reply) => {
+    // A refused WebSocket upgrade (401, 403, 429) answers on the raw socket, which nothing else
+    // would ever close: a client that went away would otherwise keep it, and shutdown would wait.
+    if (req.headers.upgrade !== undefined && req.raw.socket && !req.raw.socket.destroyed && reply.statusCode !== 101) req.raw.socket.end();
     const route = req.routeOptions.url ?? 'unmatched';
     ctx.metrics.requestSeconds.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });

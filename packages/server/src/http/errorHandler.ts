@@ -3,7 +3,7 @@
  * The one place errors become responses: AppError as it is, Zod validation as validation_failed
  * with the fields, Fastify's own errors mapped by code, anything else a logged 500 without details.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERRORS, type ErrorBody, type ErrorId } from './errors.js';
 
@@ -16,10 +16,17 @@ const FASTIFY_CODES: Record<string, ErrorId> = {
   FST_ERR_VALIDATION: 'validation_failed',
   FST_ERR_NOT_FOUND: 'not_found',
   FST_ERR_BAD_URL: 'not_found',
+  FST_ERR_MAX_PARAM_LENGTH: 'uri_too_long',
 };
 
 export function body(id: ErrorId, message?: string, details?: unknown): ErrorBody {
   return { error: { id, message: message ?? ERRORS[id].message, ...(details !== undefined ? { details } : {}) } };
+}
+
+/** Errors Fastify raises before routing (an over-long or undecodable path). */
+export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  const id = (err.code ? FASTIFY_CODES[err.code] : undefined) ?? 'validation_failed';
+  void reply.code(ERRORS[id].status).send(body(id));
 }
 
 export function installErrorHandler(app: FastifyInstance): void {

@@ -16,6 +16,7 @@ export const ERRORS = {
   conflict: { status: 409, message: 'This clashes with something that already exists.' },
   invalid_transition: { status: 409, message: 'This cannot be done in the current state.' },
   body_too_large: { status: 413, message: 'The body is larger than this server accepts.' },
+  uri_too_long: { status: 414, message: 'A part of the address is longer than any id this server uses.' },
   unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },
   rate_limited: { status: 429, message: 'Too many requests; wait a moment and try again.' },
   internal: { status: 500, message: 'Something went wrong on our side; it has been logged.' },

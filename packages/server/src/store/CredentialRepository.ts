@@ -3,7 +3,7 @@
  * Sessions and API tokens, looked up by the SHA-256 of their secret (only hashes are stored).
  */
 import type { Kysely, Selectable } from 'kysely';
-import type { Role } from '../auth/roles.js';
+import { mayGrant, type Role } from '../auth/roles.js';
 import type { ApiTokenTable, DB } from '../db/schema.js';
 import { newId, now } from './ids.js';
 import type { ApiToken } from './types.js';
@@ -80,12 +80,14 @@ export class CredentialRepository {
     const row = await this.db
       .selectFrom('api_tokens')
       .innerJoin('users', 'users.id', 'api_tokens.user_id')
-      .select(['api_tokens.id', 'api_tokens.user_id', 'api_tokens.org_id', 'api_tokens.role'])
+      .select(['api_tokens.id', 'api_tokens.user_id', 'api_tokens.org_id', 'api_tokens.role', 'users.role as user_role'])
       .where('api_tokens.token_hash', '=', tokenHash)
       .where('api_tokens.revoked_at', 'is', null)
       .where('users.disabled', '=', 0)
       .executeTakeFirst();
-    return row && { userId: row.user_id, orgId: row.org_id, role: row.role as Role, tokenId: row.id };
+    // A token never acts with more than its user has now: demoting the user demotes the token.
+    if (!row || !mayGrant(row.user_role as Role, row.role as Role)) return undefined;
+    return { userId: row.user_id, orgId: row.org_id, role: row.role as Role, tokenId: row.id };
   }
 
   async touchToken(id: string): Promise<void> {

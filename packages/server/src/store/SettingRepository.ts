@@ -14,8 +14,11 @@ export class SettingRepository {
   }
 
   async set(key: string, value: string): Promise<void> {
-    const updated = await this.db.updateTable('settings').set({ value }).where('key', '=', key).executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) await this.db.insertInto('settings').values({ key, value }).execute();
+    await this.db
+      .insertInto('settings')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
   }
 
   /** Deletes and returns the value in one step: a one-time secret can be used once. */

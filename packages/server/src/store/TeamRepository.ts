@@ -39,13 +39,11 @@ export class TeamRepository {
   }
 
   async addMember(teamId: string, userId: string): Promise<void> {
-    const exists = await this.db
-      .selectFrom('team_members')
-      .select('user_id')
-      .where('team_id', '=', teamId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    if (!exists) await this.db.insertInto('team_members').values({ team_id: teamId, user_id: userId }).execute();
+    await this.db
+      .insertInto('team_members')
+      .values({ team_id: teamId, user_id: userId })
+      .onConflict((oc) => oc.columns(['team_id', 'user_id']).doNothing())
+      .execute();
   }
 
   async removeMember(teamId: string, userId: string): Promise<void> {

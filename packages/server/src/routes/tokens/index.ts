@@ -56,9 +56,11 @@ export function tokenRoutes(app: App, ctx: AppContext): void {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      if (!mayGrant(actor.role, req.body.role)) throw new AppError('forbidden', 'A token cannot have more rights than you.');
       const userId = req.body.userId ?? actor.userId;
-      if (!(await ctx.store.users.get(actor.orgId, userId))) throw new AppError('not_found', 'No user with this id.');
+      const user = await ctx.store.users.get(actor.orgId, userId);
+      if (!user) throw new AppError('not_found', 'No user with this id.');
+      if (!mayGrant(user.role, req.body.role))
+        throw new AppError('forbidden', `A token acting for a ${user.role} can only have the ${user.role} role.`);
       const secret = newSecret('cl_tok');
       const token = await ctx.store.credentials.createToken({
         orgId: actor.orgId,
