@@ -4,8 +4,10 @@
  * The `calmline` command.
  */
 import { parseArgs } from 'node:util';
+import { adminLinkCommand } from './commands/adminLink.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { benchCommand } from './commands/bench.js';
+import { benchServerCommand } from './commands/benchServer.js';
 import { coachEvalCommand } from './commands/coachEval.js';
 import { demoCommand } from './commands/demo.js';
 import { evalCommand } from './commands/eval.js';
@@ -20,9 +22,11 @@ usage:
   calmline coach-eval [PATH…] [--json] [--errors]  precision and recall of the draft coach per kind
                                                   (default: the held-out drafts in corpus/drafts/test)
   calmline bench [--quick] [--stream N]           speed, cold start and memory figures
+  calmline bench-server [--quick] [--json] [--cpu-prof]  the server under load (SQLite, PostgreSQL, a bare peer)
   calmline serve [--demo] [--port N] [--config FILE]
                                                   run the server (SQLite under ./data, or DATABASE_URL);
                                                   --demo seeds accounts and plays conversations
+  calmline admin-link [--email E]                 a new one-time sign-in link for an admin (if the first was lost)
   calmline demo                                   type messages, see label, evidence and masked text
 `;
 
@@ -67,12 +71,27 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { quick: { type: 'boolean' }, stream: { type: 'string' } } });
       return benchCommand({ quick: values.quick ?? false, stream: values.stream ? Number(values.stream) : 0 }, process.stdout);
     }
+    case 'bench-server': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { quick: { type: 'boolean' }, json: { type: 'boolean' }, 'cpu-prof': { type: 'boolean' } },
+      });
+      return benchServerCommand(
+        { quick: values.quick ?? false, json: values.json ?? false, cpuProf: values['cpu-prof'] ?? false },
+        process.stdout,
+        process.stderr,
+      );
+    }
     case 'serve': {
       const { values } = parseArgs({
         args: rest,
         options: { demo: { type: 'boolean' }, port: { type: 'string' }, config: { type: 'string' } },
       });
       return serveCommand({ demo: values.demo ?? false, port: values.port, config: values.config }, process.stdout, process.stderr);
+    }
+    case 'admin-link': {
+      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, config: { type: 'string' } } });
+      return adminLinkCommand({ email: values.email, config: values.config }, process.stdout, process.stderr);
     }
     case 'demo':
     case undefined:

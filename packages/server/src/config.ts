@@ -14,6 +14,8 @@ export const ConfigSchema = z
     /** postgres://… for PostgreSQL; otherwise the SQLite file is `<dataDir>/calmline.db`. */
     databaseUrl: z.string().min(1).optional(),
     dataDir: z.string().min(1).default('./data'),
+    /** PostgreSQL connections per node (LISTEN uses one more of its own). */
+    databasePoolSize: z.coerce.number().int().min(2).max(200).default(10),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Largest request body in bytes. */
     bodyLimit: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
@@ -57,6 +59,7 @@ const ENV: Record<string, (c: Record<string, unknown>, v: string) => void> = {
   PORT: (c, v) => (c.port = v),
   HOST: (c, v) => (c.host = v),
   DATABASE_URL: (c, v) => (c.databaseUrl = v),
+  CALMLINE_DATABASE_POOL_SIZE: (c, v) => (c.databasePoolSize = v),
   CALMLINE_DATA_DIR: (c, v) => (c.dataDir = v),
   LOG_LEVEL: (c, v) => (c.logLevel = v),
   CALMLINE_BODY_LIMIT: (c, v) => (c.bodyLimit = v),

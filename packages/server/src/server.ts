@@ -40,7 +40,7 @@ export function databaseLocation(config: Config): string {
  * @example const server = await startServer(loadConfig(process.env)); console.log(server.url)
  */
 export async function startServer(config: Config, options: { listen?: boolean; logger?: boolean } = {}): Promise<RunningServer> {
-  const database = openDatabase(databaseLocation(config));
+  const database = openDatabase(databaseLocation(config), { poolSize: config.databasePoolSize });
   await migrateToLatest(database);
   const store = new Store(database.db, database.dialect);
   const first = await firstStart(store);
@@ -50,7 +50,9 @@ export async function startServer(config: Config, options: { listen?: boolean; l
   const logs: { log?: FastifyBaseLogger } = {};
   const onError = (err: unknown) => logs.log?.error({ err }, 'live notifier');
   const notifier: Notifier =
-    database.pool !== undefined ? await PgNotifier.start(database.pool, hub, store.events, randomUUID(), onError) : new LocalNotifier(hub);
+    database.pool && database.listenClient
+      ? await PgNotifier.start(database.pool, database.listenClient, hub, store.events, randomUUID(), onError)
+      : new LocalNotifier(hub);
   const publish = (events: Parameters<Notifier['publish']>[0]) => notifier.publish(events);
   const engine = new Engine();
   const organisations = new OrganisationCache(store);

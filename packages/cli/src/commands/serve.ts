@@ -45,7 +45,8 @@ export async function serveCommand(options: ServeOptions, out: Writable, err: Wr
   }
   let stopDemo: (() => Promise<void>) | undefined;
   if (options.demo) {
-    const demo = await startDemo(server);
+    // CALMLINE_DEMO_INTERVAL_MS: how often the demo plays a message (tests speed it up).
+    const demo = await startDemo(server, Number(process.env.CALMLINE_DEMO_INTERVAL_MS) || 1200);
     stopDemo = demo.stop;
     out.write(`\nDemo: ${demo.accounts.length} accounts seeded (one-time passwords, shown only now):\n`);
     for (const a of demo.accounts) out.write(`  ${a.role.padEnd(8)} ${a.email.padEnd(28)} ${a.password}\n`);

@@ -15,6 +15,8 @@ const TOUCH_EVERY_MS = 60_000;
 export class ActorResolver {
   private readonly cache = new Map<string, { actor: Actor | null; at: number }>();
   private readonly touched = new Map<string, number>();
+  /** Loads in flight: when an entry expires under load, one query answers every waiting request. */
+  private readonly loading = new Map<string, Promise<Actor | null>>();
 
   constructor(private readonly store: Store) {}
 
@@ -39,19 +41,25 @@ export class ActorResolver {
     const hit = this.cache.get(key);
     const t = Date.now();
     if (hit && t - hit.at < TTL_MS) return hit.actor;
-    const cred = await load(key.slice(2));
-    const actor = cred
-      ? {
-          orgId: cred.orgId,
-          userId: cred.userId,
-          role: cred.role,
-          tokenId: cred.tokenId,
-          teamIds: await this.store.teams.teamIdsOf(cred.userId),
-        }
-      : null;
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(key, { actor, at: t });
-    return actor;
+    const pending = this.loading.get(key);
+    if (pending) return pending;
+    const loaded = (async () => {
+      const cred = await load(key.slice(2));
+      const actor = cred
+        ? {
+            orgId: cred.orgId,
+            userId: cred.userId,
+            role: cred.role,
+            tokenId: cred.tokenId,
+            teamIds: await this.store.teams.teamIdsOf(cred.userId),
+          }
+        : null;
+      if (this.cache.size > 10_000) this.cache.clear();
+      this.cache.set(key, { actor, at: t });
+      return actor;
+    })().finally(() => this.loading.delete(key));
+    this.loading.set(key, loaded);
+    return loaded;
   }
 
   /** last_used_at is written at most once a minute per token, not on every request. */

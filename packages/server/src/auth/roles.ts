@@ -21,6 +21,9 @@ export const PERMISSIONS = {
   'alerts:update': ['lead', 'security', 'admin'],
   /** The live socket: what arrives depends on the role. */
   'live:subscribe': ['agent', 'lead', 'security', 'admin'],
+  /** The organisation's name and protocol policy. */
+  'organisation:read': ['agent', 'lead', 'security', 'trainer', 'analyst', 'admin'],
+  'organisation:manage': ['admin'],
   'teams:read': ['agent', 'lead', 'security', 'trainer', 'analyst', 'admin'],
   'teams:manage': ['admin'],
   'users:read': ['lead', 'security', 'admin'],

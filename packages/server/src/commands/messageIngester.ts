@@ -86,7 +86,7 @@ export class MessageIngester {
   private async attempt(actor: Actor, input: IngestInput, analysis: Analysis | null, protocol: Protocol): Promise<IngestResult> {
     const events: LiveEvent[] = [];
     const result = await this.store.transaction(async (tx) => {
-      const { conversation, created } = await this.conversationFor(tx, actor, input);
+      const { conversation, created } = await this.conversationFor(tx, actor, input, protocol);
       if (input.externalId !== undefined && !created) {
         const stored = await tx.conversations.messageByExternalId(conversation.id, input.externalId);
         if (stored) return duplicateResult(conversation, stored);
@@ -159,7 +159,16 @@ export class MessageIngester {
   }
 
   /** The referenced conversation (checked against the actor's scope), created on first sight of an external id. */
-  private async conversationFor(tx: Store, actor: Actor, input: IngestInput): Promise<{ conversation: Conversation; created: boolean }> {
+  /**
+   * Only `tx` may be used in here: asking the shared pool for a second connection while this
+   * transaction holds one deadlocks PostgreSQL under load once every connection waits for another.
+   */
+  private async conversationFor(
+    tx: Store,
+    actor: Actor,
+    input: IngestInput,
+    protocol: Protocol,
+  ): Promise<{ conversation: Conversation; created: boolean }> {
     if (input.conversationId !== undefined) {
       const c = await tx.conversations.getForUpdate(actor.orgId, input.conversationId);
       if (!c || !mayAccess(actor, c)) throw new AppError('not_found', 'No conversation with this id is visible to you.');
@@ -190,7 +199,7 @@ export class MessageIngester {
       agentId,
       customerRef: ref.customerRef ?? null,
       contactReason: ref.contactReason ?? null,
-      protocol: this.engine.protocolFor(actor.orgId, (await this.organisations.get(actor.orgId)).policy).protocol.start({
+      protocol: protocol.start({
         ...(ref.language ? { lang: ref.language } : {}),
         seed: seedOf(id),
       }),

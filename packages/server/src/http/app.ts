@@ -18,6 +18,7 @@ import { conversationRoutes } from '../routes/conversations/index.js';
 import { draftRoutes } from '../routes/drafts/index.js';
 import { liveRoutes } from '../routes/live/index.js';
 import { messageRoutes } from '../routes/messages/index.js';
+import { organisationRoutes } from '../routes/organisation/index.js';
 import { systemRoutes } from '../routes/system/index.js';
 import { teamRoutes } from '../routes/teams/index.js';
 import { tokenRoutes } from '../routes/tokens/index.js';
@@ -112,6 +113,7 @@ export async function buildApp(ctx: AppContext, logger: FastifyServerOptions['lo
   draftRoutes(app, ctx);
   conversationRoutes(app, ctx);
   alertRoutes(app, ctx);
+  organisationRoutes(app, ctx);
   teamRoutes(app, ctx);
   userRoutes(app, ctx);
   tokenRoutes(app, ctx);

@@ -47,6 +47,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (err.statusCode === 429) return reply.code(429).send(body('rate_limited'));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
       return reply.code(err.statusCode).send(body('validation_failed', err.message));
+    // The database pool could not give a connection in time: overloaded or unreachable, not a bug.
+    if (/timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED/.test(err.message)) {
+      req.log.warn({ err }, 'database unavailable');
+      return reply.code(503).send(body('unavailable'));
+    }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send(body('internal'));
   });

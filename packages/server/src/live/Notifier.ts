@@ -27,40 +27,44 @@ export class LocalNotifier implements Notifier {
 }
 
 export class PgNotifier implements Notifier {
-  private listener: pg.PoolClient | undefined;
+  private listener: pg.Client | undefined;
   private closed = false;
 
   private constructor(
     private readonly pool: pg.Pool,
+    private readonly connect: () => pg.Client,
     private readonly hub: LiveHub,
     private readonly events: LiveEventRepository,
     private readonly nodeId: string,
     private readonly onError: (err: unknown) => void,
   ) {}
 
+  /** `connect` makes the LISTEN connection: its own, never one of the pool's (which requests need). */
   static async start(
     pool: pg.Pool,
+    connect: () => pg.Client,
     hub: LiveHub,
     events: LiveEventRepository,
     nodeId: string,
     onError: (err: unknown) => void,
   ): Promise<PgNotifier> {
-    const n = new PgNotifier(pool, hub, events, nodeId, onError);
+    const n = new PgNotifier(pool, connect, hub, events, nodeId, onError);
     await n.listen();
     return n;
   }
 
   private async listen(): Promise<void> {
-    const client = await this.pool.connect();
+    const client = this.connect();
     client.on('notification', (msg) => void this.onNotification(msg.payload ?? ''));
     // A lost LISTEN connection is replaced; events missed meanwhile are caught up by clients
     // reconnecting with `since`.
     client.on('error', (err) => {
       this.onError(err);
-      client.release(true);
+      void client.end().catch(() => undefined);
       this.listener = undefined;
       if (!this.closed) setTimeout(() => void this.listen().catch(this.onError), 1000).unref();
     });
+    await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
     this.listener = client;
   }
@@ -92,8 +96,7 @@ export class PgNotifier implements Notifier {
   async close(): Promise<void> {
     this.closed = true;
     if (this.listener) {
-      await this.listener.query(`UNLISTEN ${CHANNEL}`).catch(() => undefined);
-      this.listener.release();
+      await this.listener.end().catch(() => undefined);
       this.listener = undefined;
     }
   }

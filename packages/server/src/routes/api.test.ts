@@ -177,6 +177,23 @@ describe.each(DIALECTS)('API on %s', (kind) => {
     expect((await t.request('GET', '/api/me', { token: made.body.secret })).status).toBe(401);
   });
 
+  it('lets admins change the policy, names a wrong field, and applies it to the next conversation', async () => {
+    const bad = await t.request('PUT', '/api/organisation/policy', { token: t.accounts.admin.token, body: { warningsBeforeEnd: 'two' } });
+    expect(bad).toMatchObject({ status: 400, body: { error: { id: 'validation_failed' } } });
+    expect(bad.body.error.message).toMatch(/^body\.warningsBeforeEnd: /);
+    const ok = await t.request('PUT', '/api/organisation/policy', { token: t.accounts.admin.token, body: { warningsBeforeEnd: 1 } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.policy.warningsBeforeEnd).toBe(1);
+    expect((await t.request('GET', '/api/organisation', { token: t.accounts.agent.token })).body.policy.warningsBeforeEnd).toBe(1);
+    // With one warning before ending, the first abuse already brings the final boundary and a callback offer.
+    const r = await ingest(t.accounts.agent.token, {
+      conversation: { channel: 'chat', externalId: 'c-policy', language: 'en' },
+      text: 'You are a useless idiot.',
+    });
+    expect(r.body.actions.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['issue_warning', 'offer_callback']));
+    await t.request('PUT', '/api/organisation/policy', { token: t.accounts.admin.token, body: {} });
+  });
+
   it('serves the OpenAPI document and the browsable page', async () => {
     const doc = await t.request('GET', '/api/openapi.json');
     expect(doc.status).toBe(200);

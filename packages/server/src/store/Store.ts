@@ -13,6 +13,7 @@ import { LiveEventRepository } from './LiveEventRepository.js';
 import { OrganisationRepository } from './OrganisationRepository.js';
 import { SettingRepository } from './SettingRepository.js';
 import { TeamRepository } from './TeamRepository.js';
+import { TransactionBatcher } from './TransactionBatcher.js';
 import { UserRepository } from './UserRepository.js';
 
 export class Store {
@@ -26,10 +27,15 @@ export class Store {
   readonly events: LiveEventRepository;
   readonly settings: SettingRepository;
 
+  /** SQLite only, and only on the root store (a transaction's store does not batch again). */
+  private readonly batcher: TransactionBatcher | undefined;
+
   constructor(
     readonly db: Kysely<DB>,
     readonly dialect: DialectName,
+    batch = dialect === 'sqlite',
   ) {
+    this.batcher = batch ? new TransactionBatcher(db) : undefined;
     this.organisations = new OrganisationRepository(db);
     this.teams = new TeamRepository(db);
     this.users = new UserRepository(db);
@@ -41,8 +47,13 @@ export class Store {
     this.settings = new SettingRepository(db);
   }
 
-  /** Runs `fn` in one transaction; everything it writes commits together or not at all. */
+  /**
+   * Runs `fn` in one transaction; everything it writes commits together or not at all, and the
+   * promise settles only after the commit. On SQLite, transactions arriving together share a commit
+   * (see TransactionBatcher).
+   */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(new Store(trx, this.dialect)));
+    if (this.batcher) return this.batcher.run((trx) => fn(new Store(trx, this.dialect, false)));
+    return this.db.transaction().execute((trx) => fn(new Store(trx, this.dialect, false)));
   }
 }
