@@ -12,6 +12,7 @@ import { coachEvalCommand } from './commands/coachEval.js';
 import { demoCommand } from './commands/demo.js';
 import { evalCommand } from './commands/eval.js';
 import { serveCommand } from './commands/serve.js';
+import { verifyCommand } from './commands/verify.js';
 
 const HELP = `calmline — detect frustration, profanity, abuse, threats and self-harm in customer messages
 
@@ -27,6 +28,7 @@ usage:
                                                   run the server (SQLite under ./data, or DATABASE_URL);
                                                   --demo seeds accounts and plays conversations
   calmline admin-link [--email E]                 a new one-time sign-in link for an admin (if the first was lost)
+  calmline verify [--json]                        check the incident log's chain (exit 1 if it was tampered with)
   calmline demo                                   type messages, see label, evidence and masked text
 `;
 
@@ -92,6 +94,10 @@ async function main(argv: string[]): Promise<number> {
     case 'admin-link': {
       const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, config: { type: 'string' } } });
       return adminLinkCommand({ email: values.email, config: values.config }, process.stdout, process.stderr);
+    }
+    case 'verify': {
+      const { values } = parseArgs({ args: rest, options: { config: { type: 'string' }, json: { type: 'boolean' } } });
+      return verifyCommand({ config: values.config, json: values.json ?? false }, process.stdout, process.stderr);
     }
     case 'demo':
     case undefined:

@@ -71,6 +71,25 @@ describe('calmline serve --demo', () => {
     expect(child.exitCode).toBe(0);
   });
 
+  it('verifies the incident log, and exits 1 once a row has been tampered with', async () => {
+    const ok = spawnSync(process.execPath, [bin, 'verify'], { env, encoding: 'utf8' });
+    expect(ok.stdout).toContain('The incident log is intact.');
+    expect(ok.status).toBe(0);
+    // Someone with access to the database file edits the log directly.
+    const { default: SQLite } = (await import('better-sqlite3')) as { default: typeof import('better-sqlite3') };
+    const db = new SQLite(join(dataDir, 'calmline.db'));
+    const org = db.prepare('select id from organisations').get() as { id: string };
+    const changed = db.prepare("update incident_events set payload = '{}' where org_id = ? and position = 1").run(org.id).changes;
+    if (changed === 0)
+      db.prepare(
+        "insert into incident_events (org_id, position, incident_id, kind, payload, created_at, prev_hash, hash) values (?, 1, 'x', 'report', '{}', '2026-01-01', 'genesis', 'forged')",
+      ).run(org.id);
+    db.close();
+    const bad = spawnSync(process.execPath, [bin, 'verify'], { env, encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/✗[\s\S]*event 1 was changed after it was written/);
+  });
+
   it('prints a new one-time link on demand, and says so when the configuration is wrong', () => {
     const r = spawnSync(process.execPath, [bin, 'admin-link'], { env, encoding: 'utf8' });
     expect(r.status).toBe(0);

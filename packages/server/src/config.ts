@@ -41,6 +41,12 @@ export const ConfigSchema = z
     trustProxy: z.coerce.boolean().default(false),
     /** The address printed in sign-in links; defaults to http://host:port. */
     publicUrl: z.url().optional(),
+    /**
+     * The server secret that keys the incident chain's HMACs. Without it a key is generated once and
+     * kept in `<dataDir>/secret.key` (SQLite) or, with a warning, in the database (PostgreSQL: give
+     * every node the same CALMLINE_SECRET instead, so the key is not stored beside what it protects).
+     */
+    secret: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Live events older than this many hours are pruned (clients catch up from within it). */
     liveRetentionHours: z.coerce.number().min(1).default(48),
   })
@@ -64,6 +70,7 @@ const ENV: Record<string, (c: Record<string, unknown>, v: string) => void> = {
   LOG_LEVEL: (c, v) => (c.logLevel = v),
   CALMLINE_BODY_LIMIT: (c, v) => (c.bodyLimit = v),
   CALMLINE_PUBLIC_URL: (c, v) => (c.publicUrl = v),
+  CALMLINE_SECRET: (c, v) => (c.secret = v),
   CALMLINE_SECURE_COOKIES: (c, v) => (c.secureCookies = v),
   CALMLINE_TRUST_PROXY: (c, v) => (c.trustProxy = v === 'true' || v === '1'),
   CALMLINE_RATE_LIMIT_PER_TOKEN: (c, v) => (((c.rateLimit ??= {}) as Record<string, unknown>).perToken = v),

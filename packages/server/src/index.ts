@@ -12,3 +12,6 @@ export { hashPassword, verifyPassword, newSecret, sha256 } from './auth/secrets.
 export { issueSignInLink, FIRST_ADMIN_EMAIL } from './commands/firstStart.js';
 export { ERRORS, AppError, type ErrorId } from './http/errors.js';
 export type * from './store/types.js';
+export { IncidentKeeper } from './commands/incidentKeeper.js';
+export { ChainKeys, verifyChain, type ChainReport } from './incidents/chain.js';
+export { resolveSecret } from './incidents/secret.js';

@@ -9,6 +9,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import { ActorResolver } from './auth/ActorResolver.js';
 import { ActionRecorder } from './commands/actionRecorder.js';
 import { Engine } from './commands/Engine.js';
+import { IncidentKeeper } from './commands/incidentKeeper.js';
+import { ChainKeys } from './incidents/chain.js';
+import { resolveSecret } from './incidents/secret.js';
 import { firstStart, type FirstStart } from './commands/firstStart.js';
 import { MessageIngester } from './commands/messageIngester.js';
 import { OrganisationCache } from './commands/OrganisationCache.js';
@@ -54,6 +57,8 @@ export async function startServer(config: Config, options: { listen?: boolean; l
       ? await PgNotifier.start(database.pool, database.listenClient, hub, store.events, randomUUID(), onError)
       : new LocalNotifier(hub);
   const publish = (events: Parameters<Notifier['publish']>[0]) => notifier.publish(events);
+  const startWarnings: string[] = [];
+  const incidents = new IncidentKeeper(new ChainKeys(await resolveSecret(config, store, database.dialect, (m) => startWarnings.push(m))));
   const engine = new Engine();
   const organisations = new OrganisationCache(store);
   const ctx: AppContext = {
@@ -64,12 +69,14 @@ export async function startServer(config: Config, options: { listen?: boolean; l
     actors: new ActorResolver(store),
     hub,
     notifier,
-    ingester: new MessageIngester(store, engine, organisations, publish),
-    actions: new ActionRecorder(store, engine, organisations, publish),
+    ingester: new MessageIngester(store, engine, organisations, publish, incidents),
+    actions: new ActionRecorder(store, engine, organisations, publish, incidents),
+    incidents,
     metrics: new Metrics(),
   };
   const built = await buildApp(ctx, logger);
   logs.log = built.app.log;
+  for (const w of startWarnings) built.app.log.warn(w);
   let url = '';
   if (options.listen !== false) {
     const address = await built.app.listen({ port: config.port, host: config.host });

@@ -24,6 +24,14 @@ export const PERMISSIONS = {
   /** The organisation's name and protocol policy. */
   'organisation:read': ['agent', 'lead', 'security', 'trainer', 'analyst', 'admin'],
   'organisation:manage': ['admin'],
+  /** Incident records: agents their own, leads their teams', security and admins all. */
+  'incidents:read': ['agent', 'lead', 'security', 'admin'],
+  /** Fill in, review and close incident records. */
+  'incidents:update': ['lead', 'security', 'admin'],
+  /** The agent's "this was not OK" button. */
+  'incidents:report': ['agent', 'lead'],
+  /** Check the whole incident chain and export its signed head. */
+  'incidents:verify': ['security', 'admin'],
   'teams:read': ['agent', 'lead', 'security', 'trainer', 'analyst', 'admin'],
   'teams:manage': ['admin'],
   'users:read': ['lead', 'security', 'admin'],

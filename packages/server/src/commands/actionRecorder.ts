@@ -11,6 +11,7 @@ import type { Actor, AgentActionRecord, Alert, Conversation, LiveEvent } from '.
 import { raiseAlerts } from './alertRaiser.js';
 import { alertsForAction } from './alertRules.js';
 import type { Engine } from './Engine.js';
+import type { IncidentKeeper } from './incidentKeeper.js';
 import type { OrganisationCache } from './OrganisationCache.js';
 import { stateOf } from './protocolState.js';
 
@@ -27,6 +28,7 @@ export class ActionRecorder {
     private readonly engine: Engine,
     private readonly organisations: OrganisationCache,
     private readonly publish: (events: LiveEvent[]) => void,
+    private readonly incidents: IncidentKeeper,
   ) {}
 
   async record(actor: Actor, conversationId: string, action: AgentAction): Promise<ActionResult> {
@@ -62,6 +64,7 @@ export class ActionRecorder {
         }),
       );
       const alerts = await raiseAlerts(tx, updated, null, alertsForAction(action), events);
+      await this.incidents.onAction(tx, updated, action, actor.userId);
       await tx.audit.record(actor, `conversation.${action}`, { type: 'conversation', id: c.id });
       return { conversation: updated, action: record, actions: output.actions, alerts };
     });

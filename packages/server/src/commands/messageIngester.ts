@@ -25,6 +25,7 @@ import type { Actor, Alert, Author, Conversation, LiveEvent, Message } from '../
 import { raiseAlerts } from './alertRaiser.js';
 import { alertsForMessage } from './alertRules.js';
 import type { Engine } from './Engine.js';
+import type { IncidentKeeper } from './incidentKeeper.js';
 import type { OrganisationCache } from './OrganisationCache.js';
 import { seedOf, stateOf } from './protocolState.js';
 
@@ -55,6 +56,8 @@ export interface IngestResult {
   actions: RecommendedAction[];
   suggestions: Suggestion[];
   alerts: Alert[];
+  /** The incident this message opened or added to. */
+  incidentId: string | null;
   duplicate: boolean;
 }
 
@@ -64,6 +67,7 @@ export class MessageIngester {
     private readonly engine: Engine,
     private readonly organisations: OrganisationCache,
     private readonly publish: (events: LiveEvent[]) => void,
+    private readonly incidents: IncidentKeeper,
   ) {}
 
   async ingest(actor: Actor, input: IngestInput): Promise<IngestResult> {
@@ -143,6 +147,9 @@ export class MessageIngester {
         }),
       );
       const alerts = analysis ? await raiseAlerts(tx, updated, message.id, alertsForMessage(analysis.label, output.actions), events) : [];
+      const incident = analysis
+        ? await this.incidents.onCustomerMessage(tx, updated, message, analysis, output.state.step, output.actions, alerts)
+        : undefined;
       return {
         conversation: updated,
         message,
@@ -151,6 +158,7 @@ export class MessageIngester {
         actions: output.actions,
         suggestions: output.suggestions,
         alerts,
+        incidentId: incident?.id ?? null,
         duplicate: false,
       } satisfies IngestResult;
     });
@@ -221,6 +229,7 @@ function duplicateResult(conversation: Conversation, message: Message): IngestRe
     actions: [],
     suggestions: [],
     alerts: [],
+    incidentId: null,
     duplicate: true,
   };
 }

@@ -154,6 +154,47 @@ export interface LiveEventTable {
   created_at: string;
 }
 
+export interface IncidentTable {
+  id: string;
+  org_id: string;
+  conversation_id: string;
+  team_id: string | null;
+  agent_id: string | null;
+  /** 'policy' (opened by the protocol) or 'agent_report' (the agent's "this was not OK" button). */
+  opened_by: string;
+  conduct: string;
+  status: string;
+  /** The record's current fields as JSON: a cache of what the events say (verify compares them). */
+  fields: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IncidentEventTable {
+  id: Generated<number>;
+  org_id: string;
+  /** Place in the organisation's chain, from 1, without gaps. */
+  position: number;
+  incident_id: string;
+  kind: string;
+  payload: string;
+  actor_user_id: string | null;
+  created_at: string;
+  /** The previous event's hash ('genesis' for the first): the chain. */
+  prev_hash: string;
+  /** HMAC-SHA256 under the server secret of this event with prev_hash: see incidents/chain. */
+  hash: string;
+}
+
+export interface IncidentCheckpointTable {
+  id: Generated<number>;
+  org_id: string;
+  position: number;
+  head_hash: string;
+  created_at: string;
+  signature: string;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -173,4 +214,7 @@ export interface DB {
   audit_log: AuditTable;
   live_events: LiveEventTable;
   settings: SettingTable;
+  incidents: IncidentTable;
+  incident_events: IncidentEventTable;
+  incident_checkpoints: IncidentCheckpointTable;
 }

@@ -16,6 +16,7 @@ import { auditRoutes } from '../routes/audit/index.js';
 import { authRoutes } from '../routes/auth/index.js';
 import { conversationRoutes } from '../routes/conversations/index.js';
 import { draftRoutes } from '../routes/drafts/index.js';
+import { incidentRoutes } from '../routes/incidents/index.js';
 import { liveRoutes } from '../routes/live/index.js';
 import { messageRoutes } from '../routes/messages/index.js';
 import { organisationRoutes } from '../routes/organisation/index.js';
@@ -113,6 +114,7 @@ export async function buildApp(ctx: AppContext, logger: FastifyServerOptions['lo
   draftRoutes(app, ctx);
   conversationRoutes(app, ctx);
   alertRoutes(app, ctx);
+  incidentRoutes(app, ctx);
   organisationRoutes(app, ctx);
   teamRoutes(app, ctx);
   userRoutes(app, ctx);

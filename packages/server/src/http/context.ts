@@ -7,6 +7,7 @@ import type { ActorResolver } from '../auth/ActorResolver.js';
 import type { Permission } from '../auth/roles.js';
 import type { ActionRecorder } from '../commands/actionRecorder.js';
 import type { Engine } from '../commands/Engine.js';
+import type { IncidentKeeper } from '../commands/incidentKeeper.js';
 import type { MessageIngester } from '../commands/messageIngester.js';
 import type { OrganisationCache } from '../commands/OrganisationCache.js';
 import type { LiveHub } from '../live/LiveHub.js';
@@ -25,6 +26,7 @@ export interface AppContext {
   notifier: Notifier;
   ingester: MessageIngester;
   actions: ActionRecorder;
+  incidents: IncidentKeeper;
   metrics: Metrics;
 }
 

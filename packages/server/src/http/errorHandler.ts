@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isUniqueViolation } from '../store/errors.js';
 import { AppError, ERRORS, type ErrorBody, type ErrorId } from './errors.js';
 
 const FASTIFY_CODES: Record<string, ErrorId> = {
@@ -47,6 +48,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (err.statusCode === 429) return reply.code(429).send(body('rate_limited'));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
       return reply.code(err.statusCode).send(body('validation_failed', err.message));
+    // Two writers raced for the same unique slot (e.g. the next place in the incident chain).
+    if (isUniqueViolation(err)) return reply.code(409).send(body('conflict', 'Someone changed this at the same moment; try again.'));
     // The database pool could not give a connection in time: overloaded or unreachable, not a bug.
     if (/timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED/.test(err.message)) {
       req.log.warn({ err }, 'database unavailable');

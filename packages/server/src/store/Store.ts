@@ -9,6 +9,7 @@ import { AlertRepository } from './AlertRepository.js';
 import { AuditRepository } from './AuditRepository.js';
 import { ConversationRepository } from './ConversationRepository.js';
 import { CredentialRepository } from './CredentialRepository.js';
+import { IncidentRepository } from './IncidentRepository.js';
 import { LiveEventRepository } from './LiveEventRepository.js';
 import { OrganisationRepository } from './OrganisationRepository.js';
 import { SettingRepository } from './SettingRepository.js';
@@ -26,6 +27,7 @@ export class Store {
   readonly audit: AuditRepository;
   readonly events: LiveEventRepository;
   readonly settings: SettingRepository;
+  readonly incidents: IncidentRepository;
 
   /** SQLite only, and only on the root store (a transaction's store does not batch again). */
   private readonly batcher: TransactionBatcher | undefined;
@@ -45,6 +47,7 @@ export class Store {
     this.audit = new AuditRepository(db);
     this.events = new LiveEventRepository(db);
     this.settings = new SettingRepository(db);
+    this.incidents = new IncidentRepository(db, dialect);
   }
 
   /**

@@ -12,6 +12,7 @@ import * as alerts from './20261122100300_alerts.js';
 import { auditLog } from './20261122100400_audit_log.js';
 import { liveEvents } from './20261122100500_live_events.js';
 import * as settings from './20261122100600_settings.js';
+import { incidents } from './20261122110000_incidents.js';
 
 export type { DialectName } from './dialect.js';
 
@@ -25,5 +26,6 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     '20261122100400_audit_log': auditLog(dialect),
     '20261122100500_live_events': liveEvents(dialect),
     '20261122100600_settings': settings,
+    '20261122110000_incidents': incidents(dialect),
   };
 }

@@ -49,6 +49,7 @@ const IngestResponse = z.object({
   actions: z.array(RecommendedAction),
   suggestions: z.array(Suggestion),
   alerts: z.array(Alert),
+  incidentId: Id.nullable().describe('The incident this message opened or added to (threats, self-harm, abuse past the warnings)'),
   duplicate: z.boolean(),
 });
 
@@ -79,6 +80,7 @@ export function messageRoutes(app: App, ctx: AppContext): void {
         actions: r.actions,
         suggestions: r.suggestions,
         alerts: r.alerts.map(presentAlert),
+        incidentId: r.incidentId,
         duplicate: r.duplicate,
       });
     },

@@ -1,0 +1,202 @@
+/**
+ * The incident log is tamper-evident: on both databases, changing, deleting (the newest rows
+ * included), inserting or reordering any event row, or editing a stored record, is found by verify;
+ * an untouched log verifies. Each case builds its own organisation's chain, then edits the rows
+ * directly, as someone with database access would.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IncidentKeeper } from '../commands/incidentKeeper.js';
+import { openDatabase, type Database } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { Store } from '../store/Store.js';
+import { DIALECTS, createTestDatabase, type TestDatabase } from '../test/databases.js';
+import { ChainKeys, canonicalJson, verifyChain } from './chain.js';
+
+const keeper = new IncidentKeeper(new ChainKeys('a test secret that is long enough to use'));
+
+describe('canonical JSON', () => {
+  it('gives one text per value whatever the key order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 0, y: 'x' }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { y: 'x', z: 0 }] }, b: 1 }),
+    );
+  });
+});
+
+describe.each(DIALECTS)('incident chain on %s', (kind) => {
+  let tdb: TestDatabase;
+  let database: Database;
+  let store: Store;
+  beforeAll(async () => {
+    tdb = await createTestDatabase(kind);
+    database = openDatabase(tdb.location);
+    await migrateToLatest(database);
+    store = new Store(database.db, database.dialect);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await tdb?.drop();
+  });
+
+  /** An organisation with two incidents and eight chained events. */
+  async function buildChain() {
+    const org = await store.organisations.create('Org');
+    const agent = await store.users.create({ orgId: org.id, email: `a-${org.id}@x.org`, name: 'A', role: 'agent' });
+    const conversation = async (externalId: string) =>
+      store.conversations.create({
+        orgId: org.id,
+        teamId: null,
+        channel: 'chat',
+        externalId,
+        language: 'en',
+        agentId: agent.id,
+        customerRef: 'cust-7',
+        contactReason: null,
+        protocol: { version: 1 } as never,
+      });
+    const c1 = await conversation('one');
+    const c2 = await conversation('two');
+    await store.transaction(async (tx) => {
+      const i = await keeper.report(tx, c1, agent.id, 'He shouted at me for ten minutes.');
+      await keeper.onAction(tx, c1, 'warning_issued', agent.id);
+      await keeper.onAction(tx, c1, 'supervisor_called', agent.id);
+      await keeper.report(tx, c2, agent.id, null);
+      await tx.incidents.append(
+        keeper.keysForAppend(),
+        org.id,
+        i.id,
+        'fields',
+        { injury: 'none', supportOffered: 'EAP call offered' },
+        agent.id,
+      );
+      await tx.incidents.append(keeper.keysForAppend(), org.id, i.id, 'status', { from: 'open', to: 'under_review' }, agent.id);
+    });
+    const events = await store.incidents.chain(org.id);
+    expect(events.map((e) => e.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    return { orgId: org.id, events };
+  }
+
+  const problems = async (orgId: string) => (await keeper.verify(store, orgId)).problems;
+
+  it('verifies an untouched log, its head signed', async () => {
+    const { orgId } = await buildChain();
+    const report = await keeper.verify(store, orgId);
+    expect(report).toMatchObject({ ok: true, events: 9, checkpoint: { position: 9 }, problems: [] });
+  });
+
+  it('finds a changed event, in the middle or the newest', async () => {
+    for (const at of [3, 9]) {
+      const { orgId } = await buildChain();
+      await database.db
+        .updateTable('incident_events')
+        .set({ payload: '{"note":"nothing happened"}' })
+        .where('org_id', '=', orgId)
+        .where('position', '=', at)
+        .execute();
+      expect(await problems(orgId)).toContain(`event ${at} was changed after it was written`);
+    }
+  });
+
+  it('finds a changed time or author', async () => {
+    const { orgId } = await buildChain();
+    await database.db
+      .updateTable('incident_events')
+      .set({ created_at: '2020-01-01T00:00:00.000Z' })
+      .where('org_id', '=', orgId)
+      .where('position', '=', 2)
+      .execute();
+    expect(await problems(orgId)).toContain('event 2 was changed after it was written');
+  });
+
+  it('finds a deleted event in the middle', async () => {
+    const { orgId } = await buildChain();
+    await database.db.deleteFrom('incident_events').where('org_id', '=', orgId).where('position', '=', 4).execute();
+    const found = await problems(orgId);
+    expect(found.some((p) => /place 4 says position 5/.test(p))).toBe(true);
+  });
+
+  it('finds the newest events deleted, against the signed head', async () => {
+    const { orgId } = await buildChain();
+    await database.db.deleteFrom('incident_events').where('org_id', '=', orgId).where('position', '>=', 8).execute();
+    expect(await problems(orgId)).toContain('the chain ends at 7 but was signed at 9: newest events were deleted');
+  });
+
+  it('finds an inserted event, even one with a plausible hash', async () => {
+    const { orgId, events } = await buildChain();
+    const forger = new ChainKeys('the forger does not know the real secret!!');
+    await database.db
+      .updateTable('incident_events')
+      .set({ position: sql<number>`position + 100` })
+      .where('org_id', '=', orgId)
+      .where('position', '>', 5)
+      .execute();
+    const e5 = events[4]!;
+    const forged = {
+      orgId,
+      position: 6,
+      incidentId: e5.incidentId,
+      kind: 'report',
+      payload: { note: 'the agent was rude first' },
+      actorUserId: null,
+      createdAt: e5.createdAt,
+      prevHash: e5.hash,
+    };
+    await database.db
+      .insertInto('incident_events')
+      .values({
+        org_id: orgId,
+        position: 6,
+        incident_id: forged.incidentId,
+        kind: forged.kind,
+        payload: JSON.stringify(forged.payload),
+        actor_user_id: null,
+        created_at: forged.createdAt,
+        prev_hash: forged.prevHash,
+        hash: forger.hashEvent(forged),
+      })
+      .execute();
+    await database.db
+      .updateTable('incident_events')
+      .set({ position: sql<number>`position - 99` })
+      .where('org_id', '=', orgId)
+      .where('position', '>', 100)
+      .execute();
+    const found = await problems(orgId);
+    expect(found).toContain('event 6 was changed after it was written');
+    expect(found).toContain('event 7 does not link to the one before it');
+  });
+
+  it('finds two events swapped', async () => {
+    const { orgId } = await buildChain();
+    await database.db.updateTable('incident_events').set({ position: -1 }).where('org_id', '=', orgId).where('position', '=', 2).execute();
+    await database.db.updateTable('incident_events').set({ position: 2 }).where('org_id', '=', orgId).where('position', '=', 3).execute();
+    await database.db.updateTable('incident_events').set({ position: 3 }).where('org_id', '=', orgId).where('position', '=', -1).execute();
+    const found = await problems(orgId);
+    expect(found).toContain('event 2 does not link to the one before it');
+    expect(found).toContain('event 2 was changed after it was written');
+  });
+
+  it('finds a stored record edited behind the events’ back', async () => {
+    const { orgId } = await buildChain();
+    const [incident] = await store.incidents.all(orgId);
+    await database.db
+      .updateTable('incidents')
+      .set({ fields: JSON.stringify({ ...incident!.record, injury: 'serious' }) })
+      .where('id', '=', incident!.id)
+      .execute();
+    expect((await problems(orgId)).some((p) => p.includes('stored record differs from its events'))).toBe(true);
+  });
+
+  it('finds a forged checkpoint', async () => {
+    const { orgId, events } = await buildChain();
+    await database.db.deleteFrom('incident_events').where('org_id', '=', orgId).where('position', '=', 9).execute();
+    await database.db
+      .updateTable('incident_checkpoints')
+      .set({ position: 8, head_hash: events[7]!.hash })
+      .where('org_id', '=', orgId)
+      .where('position', '=', 9)
+      .execute();
+    const report = verifyChain(keeper.keysForAppend(), await store.incidents.chain(orgId), await store.incidents.checkpoints(orgId));
+    expect(report.problems).toContain('checkpoint at position 8 has a bad signature');
+  });
+});

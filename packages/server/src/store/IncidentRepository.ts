@@ -1,0 +1,245 @@
+/**
+ * @module store/IncidentRepository
+ * Incidents and their chained events. Events are only ever inserted; the record row is a cache of
+ * their fold, rewritten after each event in the same transaction (and checked by verify).
+ */
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import type { DB, IncidentEventTable, IncidentTable } from '../db/schema.js';
+import type { DialectName } from '../db/migrations/index.js';
+import { GENESIS, type ChainEvent, type ChainKeys, type Checkpoint } from '../incidents/chain.js';
+import { fold, type Conduct, type IncidentEventKind, type IncidentRecord, type IncidentStatus } from '../incidents/record.js';
+import { newId, now, parseJson } from './ids.js';
+import type { Actor } from './types.js';
+
+export interface Incident {
+  id: string;
+  orgId: string;
+  conversationId: string;
+  teamId: string | null;
+  agentId: string | null;
+  openedBy: string;
+  conduct: Conduct;
+  status: IncidentStatus;
+  record: IncidentRecord;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function present(row: Selectable<IncidentTable>): Incident {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    conversationId: row.conversation_id,
+    teamId: row.team_id,
+    agentId: row.agent_id,
+    openedBy: row.opened_by,
+    conduct: row.conduct as Conduct,
+    status: row.status as IncidentStatus,
+    record: parseJson(row.fields, null) as unknown as IncidentRecord,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function presentChainEvent(row: Selectable<IncidentEventTable>): ChainEvent & { id: number } {
+  return {
+    id: Number(row.id),
+    orgId: row.org_id,
+    position: row.position,
+    incidentId: row.incident_id,
+    kind: row.kind,
+    payload: parseJson(row.payload, null),
+    actorUserId: row.actor_user_id,
+    createdAt: row.created_at,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/** Who sees which incidents: security and admins all of the organisation's, leads their teams', agents their own. */
+function visible(actor: Actor) {
+  return (eb: ExpressionBuilder<DB, 'incidents'>) => {
+    const org = eb('incidents.org_id', '=', actor.orgId);
+    if (actor.role === 'admin' || actor.role === 'security') return eb.and([org]);
+    const own = eb('incidents.agent_id', '=', actor.userId);
+    if (actor.role === 'lead' && actor.teamIds.length > 0) return eb.and([org, eb.or([own, eb('incidents.team_id', 'in', actor.teamIds)])]);
+    return eb.and([org, own]);
+  };
+}
+
+export class IncidentRepository {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly dialect: DialectName,
+  ) {}
+
+  /** The conversation's incident that is not closed (one per episode). */
+  async openFor(conversationId: string): Promise<Incident | undefined> {
+    const row = await this.db
+      .selectFrom('incidents')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('status', '!=', 'closed')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+    return row && present(row);
+  }
+
+  async create(i: {
+    orgId: string;
+    conversationId: string;
+    teamId: string | null;
+    agentId: string | null;
+    openedBy: string;
+    conduct: Conduct;
+  }): Promise<string> {
+    const t = now();
+    const id = newId();
+    await this.db
+      .insertInto('incidents')
+      .values({
+        id,
+        org_id: i.orgId,
+        conversation_id: i.conversationId,
+        team_id: i.teamId,
+        agent_id: i.agentId,
+        opened_by: i.openedBy,
+        conduct: i.conduct,
+        status: 'open',
+        fields: 'null',
+        created_at: t,
+        updated_at: t,
+      })
+      .execute();
+    return id;
+  }
+
+  /**
+   * Appends one event to the organisation's chain, signs the new head and refreshes the record.
+   * Two appends racing on PostgreSQL collide on (org, position); the loser's transaction fails
+   * and is retried by the caller.
+   */
+  async append(
+    keys: ChainKeys,
+    orgId: string,
+    incidentId: string,
+    kind: IncidentEventKind,
+    payload: Record<string, unknown>,
+    actorUserId: string | null,
+  ): Promise<Incident> {
+    let last = this.db
+      .selectFrom('incident_events')
+      .select(['position', 'hash'])
+      .where('org_id', '=', orgId)
+      .orderBy('position', 'desc')
+      .limit(1);
+    if (this.dialect === 'postgres') last = last.forUpdate();
+    const head = await last.executeTakeFirst();
+    const e = {
+      orgId,
+      position: (head?.position ?? 0) + 1,
+      incidentId,
+      kind,
+      payload,
+      actorUserId,
+      createdAt: now(),
+      prevHash: head?.hash ?? GENESIS,
+    };
+    const hash = keys.hashEvent(e);
+    await this.db
+      .insertInto('incident_events')
+      .values({
+        org_id: orgId,
+        position: e.position,
+        incident_id: incidentId,
+        kind,
+        payload: JSON.stringify(payload),
+        actor_user_id: actorUserId,
+        created_at: e.createdAt,
+        prev_hash: e.prevHash,
+        hash,
+      })
+      .execute();
+    const checkpoint = { orgId, position: e.position, headHash: hash, createdAt: e.createdAt };
+    await this.db
+      .insertInto('incident_checkpoints')
+      .values({ org_id: orgId, position: e.position, head_hash: hash, created_at: e.createdAt, signature: keys.signCheckpoint(checkpoint) })
+      .execute();
+    const record = fold(await this.eventData(incidentId));
+    await this.db
+      .updateTable('incidents')
+      .set({ fields: JSON.stringify(record), status: record.status, conduct: record.conduct, updated_at: e.createdAt })
+      .where('id', '=', incidentId)
+      .execute();
+    return (await this.get(orgId, incidentId))!;
+  }
+
+  private async eventData(incidentId: string) {
+    const rows = await this.db
+      .selectFrom('incident_events')
+      .selectAll()
+      .where('incident_id', '=', incidentId)
+      .orderBy('position')
+      .execute();
+    return rows.map((r) => ({
+      kind: r.kind as IncidentEventKind,
+      payload: parseJson<Record<string, unknown>>(r.payload, {}),
+      createdAt: r.created_at,
+      actorUserId: r.actor_user_id,
+    }));
+  }
+
+  async get(orgId: string, id: string): Promise<Incident | undefined> {
+    const row = await this.db.selectFrom('incidents').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+    return row && present(row);
+  }
+
+  async visible(actor: Actor, id: string): Promise<Incident | undefined> {
+    const row = await this.db.selectFrom('incidents').selectAll().where('id', '=', id).where(visible(actor)).executeTakeFirst();
+    return row && present(row);
+  }
+
+  async list(actor: Actor, filter: { status?: IncidentStatus | undefined; limit: number }): Promise<Incident[]> {
+    let q = this.db.selectFrom('incidents').selectAll().where(visible(actor));
+    if (filter.status) q = q.where('status', '=', filter.status);
+    return (await q.orderBy('created_at', 'desc').limit(filter.limit).execute()).map(present);
+  }
+
+  async events(incidentId: string) {
+    const rows = await this.db
+      .selectFrom('incident_events')
+      .selectAll()
+      .where('incident_id', '=', incidentId)
+      .orderBy('position')
+      .execute();
+    return rows.map(presentChainEvent);
+  }
+
+  /** The whole chain of an organisation, as stored, in position order. */
+  async chain(orgId: string) {
+    const rows = await this.db.selectFrom('incident_events').selectAll().where('org_id', '=', orgId).orderBy('position').execute();
+    return rows.map(presentChainEvent);
+  }
+
+  async checkpoints(orgId: string, limit = 20): Promise<Checkpoint[]> {
+    const rows = await this.db
+      .selectFrom('incident_checkpoints')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('position', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      orgId: r.org_id,
+      position: r.position,
+      headHash: r.head_hash,
+      createdAt: r.created_at,
+      signature: r.signature,
+    }));
+  }
+
+  /** Every incident record row of an organisation (verify compares them with the folded events). */
+  async all(orgId: string): Promise<Incident[]> {
+    return (await this.db.selectFrom('incidents').selectAll().where('org_id', '=', orgId).execute()).map(present);
+  }
+}
