@@ -82,7 +82,7 @@ describe('calmline serve --demo', () => {
     const changed = db.prepare("update incident_events set payload = '{}' where org_id = ? and position = 1").run(org.id).changes;
     if (changed === 0)
       db.prepare(
-        "insert into incident_events (org_id, position, incident_id, kind, payload, created_at, prev_hash, hash) values (?, 1, 'x', 'report', '{}', '2026-01-01', 'genesis', 'forged')",
+        "insert into incident_events (org_id, position, incident_id, kind, payload, payload_digest, created_at, prev_hash, hash) values (?, 1, 'x', 'report', '{}', 'd', '2026-01-01', 'genesis', 'forged')",
       ).run(org.id);
     db.close();
     const bad = spawnSync(process.execPath, [bin, 'verify'], { env, encoding: 'utf8' });

@@ -32,6 +32,10 @@ export const PERMISSIONS = {
   'incidents:report': ['agent', 'lead'],
   /** Check the whole incident chain and export its signed head. */
   'incidents:verify': ['security', 'admin'],
+  /** See whether a customer is blocked (agents meet blocks in their conversations). */
+  'blocks:read': ['agent', 'lead', 'security', 'admin'],
+  /** Block a customer for a time, or lift a block: governed, audited. */
+  'blocks:manage': ['lead', 'security', 'admin'],
   'teams:read': ['agent', 'lead', 'security', 'trainer', 'analyst', 'admin'],
   'teams:manage': ['admin'],
   'users:read': ['lead', 'security', 'admin'],

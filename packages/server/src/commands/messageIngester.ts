@@ -18,6 +18,7 @@ import {
 } from '@calmline/core';
 import { mayAccess } from '../auth/access.js';
 import { AppError } from '../http/errors.js';
+import type { CustomerBlock } from '../store/BlockRepository.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { newId } from '../store/ids.js';
 import type { Store } from '../store/Store.js';
@@ -58,6 +59,8 @@ export interface IngestResult {
   alerts: Alert[];
   /** The incident this message opened or added to. */
   incidentId: string | null;
+  /** An active block of this conversation's customer: the agent sees who blocked them and why. */
+  block: CustomerBlock | null;
   duplicate: boolean;
 }
 
@@ -159,6 +162,7 @@ export class MessageIngester {
         suggestions: output.suggestions,
         alerts,
         incidentId: incident?.id ?? null,
+        block: conversation.customerRef ? ((await tx.blocks.activeFor(actor.orgId, conversation.customerRef)) ?? null) : null,
         duplicate: false,
       } satisfies IngestResult;
     });
@@ -230,6 +234,7 @@ function duplicateResult(conversation: Conversation, message: Message): IngestRe
     suggestions: [],
     alerts: [],
     incidentId: null,
+    block: null,
     duplicate: true,
   };
 }

@@ -29,6 +29,7 @@ const APP_TABLES = [
   'api_tokens',
   'audit_log',
   'conversations',
+  'customer_blocks',
   'incident_checkpoints',
   'incident_events',
   'incidents',

@@ -177,7 +177,10 @@ export interface IncidentEventTable {
   position: number;
   incident_id: string;
   kind: string;
-  payload: string;
+  /** The event's content as JSON; null once retention purged it (the digest stays). */
+  payload: string | null;
+  /** SHA-256 of the canonical payload: what the hash covers, so purging content keeps the chain. */
+  payload_digest: string;
   actor_user_id: string | null;
   created_at: string;
   /** The previous event's hash ('genesis' for the first): the chain. */
@@ -193,6 +196,19 @@ export interface IncidentCheckpointTable {
   head_hash: string;
   created_at: string;
   signature: string;
+}
+
+export interface CustomerBlockTable {
+  id: string;
+  org_id: string;
+  customer_ref: string;
+  /** Shown to whoever meets the block, so it is never a mystery. */
+  reason: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  lifted_by: string | null;
+  lifted_at: string | null;
 }
 
 export interface SettingTable {
@@ -217,4 +233,5 @@ export interface DB {
   incidents: IncidentTable;
   incident_events: IncidentEventTable;
   incident_checkpoints: IncidentCheckpointTable;
+  customer_blocks: CustomerBlockTable;
 }

@@ -13,6 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { sha256 } from '../auth/secrets.js';
 import { alertRoutes } from '../routes/alerts/index.js';
 import { auditRoutes } from '../routes/audit/index.js';
+import { blockRoutes } from '../routes/blocks/index.js';
 import { authRoutes } from '../routes/auth/index.js';
 import { conversationRoutes } from '../routes/conversations/index.js';
 import { draftRoutes } from '../routes/drafts/index.js';
@@ -115,6 +116,7 @@ export async function buildApp(ctx: AppContext, logger: FastifyServerOptions['lo
   conversationRoutes(app, ctx);
   alertRoutes(app, ctx);
   incidentRoutes(app, ctx);
+  blockRoutes(app, ctx);
   organisationRoutes(app, ctx);
   teamRoutes(app, ctx);
   userRoutes(app, ctx);

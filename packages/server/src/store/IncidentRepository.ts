@@ -6,7 +6,7 @@
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { DB, IncidentEventTable, IncidentTable } from '../db/schema.js';
 import type { DialectName } from '../db/migrations/index.js';
-import { GENESIS, type ChainEvent, type ChainKeys, type Checkpoint } from '../incidents/chain.js';
+import { GENESIS, payloadDigest, type ChainEvent, type ChainKeys, type Checkpoint } from '../incidents/chain.js';
 import { fold, type Conduct, type IncidentEventKind, type IncidentRecord, type IncidentStatus } from '../incidents/record.js';
 import { newId, now, parseJson } from './ids.js';
 import type { Actor } from './types.js';
@@ -49,6 +49,7 @@ export function presentChainEvent(row: Selectable<IncidentEventTable>): ChainEve
     incidentId: row.incident_id,
     kind: row.kind,
     payload: parseJson(row.payload, null),
+    payloadDigest: row.payload_digest,
     actorUserId: row.actor_user_id,
     createdAt: row.created_at,
     prevHash: row.prev_hash,
@@ -141,6 +142,7 @@ export class IncidentRepository {
       incidentId,
       kind,
       payload,
+      payloadDigest: payloadDigest(payload),
       actorUserId,
       createdAt: now(),
       prevHash: head?.hash ?? GENESIS,
@@ -154,6 +156,7 @@ export class IncidentRepository {
         incident_id: incidentId,
         kind,
         payload: JSON.stringify(payload),
+        payload_digest: e.payloadDigest,
         actor_user_id: actorUserId,
         created_at: e.createdAt,
         prev_hash: e.prevHash,

@@ -7,6 +7,7 @@ import type { DB } from '../db/schema.js';
 import type { DialectName } from '../db/migrations/index.js';
 import { AlertRepository } from './AlertRepository.js';
 import { AuditRepository } from './AuditRepository.js';
+import { BlockRepository } from './BlockRepository.js';
 import { ConversationRepository } from './ConversationRepository.js';
 import { CredentialRepository } from './CredentialRepository.js';
 import { IncidentRepository } from './IncidentRepository.js';
@@ -28,6 +29,7 @@ export class Store {
   readonly events: LiveEventRepository;
   readonly settings: SettingRepository;
   readonly incidents: IncidentRepository;
+  readonly blocks: BlockRepository;
 
   /** SQLite only, and only on the root store (a transaction's store does not batch again). */
   private readonly batcher: TransactionBatcher | undefined;
@@ -48,6 +50,7 @@ export class Store {
     this.events = new LiveEventRepository(db);
     this.settings = new SettingRepository(db);
     this.incidents = new IncidentRepository(db, dialect);
+    this.blocks = new BlockRepository(db);
   }
 
   /**

@@ -13,6 +13,7 @@ import { auditLog } from './20261122100400_audit_log.js';
 import { liveEvents } from './20261122100500_live_events.js';
 import * as settings from './20261122100600_settings.js';
 import { incidents } from './20261122110000_incidents.js';
+import * as customerBlocks from './20261122120000_customer_blocks.js';
 
 export type { DialectName } from './dialect.js';
 
@@ -27,5 +28,6 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     '20261122100500_live_events': liveEvents(dialect),
     '20261122100600_settings': settings,
     '20261122110000_incidents': incidents(dialect),
+    '20261122120000_customer_blocks': customerBlocks,
   };
 }

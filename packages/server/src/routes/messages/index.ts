@@ -10,6 +10,7 @@ import { actorOf } from '../../http/guard.js';
 import type { AppContext } from '../../http/context.js';
 import type { App } from '../../http/types.js';
 import { AUTHORS } from '../../store/types.js';
+import { Block } from '../blocks/index.js';
 import { presentAlert, presentConversation } from '../presenters.js';
 import { Alert, Analysis, COMMON_ERRORS, Conversation, Finding, Id, Message, RecommendedAction, Suggestion } from '../schemas.js';
 
@@ -50,6 +51,7 @@ const IngestResponse = z.object({
   suggestions: z.array(Suggestion),
   alerts: z.array(Alert),
   incidentId: Id.nullable().describe('The incident this message opened or added to (threats, self-harm, abuse past the warnings)'),
+  block: Block.nullable().describe("An active block of the conversation's customer (who set it, why, until when)"),
   duplicate: z.boolean(),
 });
 
@@ -81,6 +83,7 @@ export function messageRoutes(app: App, ctx: AppContext): void {
         suggestions: r.suggestions,
         alerts: r.alerts.map(presentAlert),
         incidentId: r.incidentId,
+        block: r.block,
         duplicate: r.duplicate,
       });
     },
