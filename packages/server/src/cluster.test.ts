@@ -184,7 +184,7 @@ describe('two server processes on one PostgreSQL database', () => {
   it("delivers a threat alert ingested on node A to security's socket on node B", async () => {
     const security = await live(tokens.security);
     const r = await ingest(agent.token, { conversation: { channel: 'phone', externalId: 'threat-1', language: 'en' }, text: THREAT });
-    expect(r.alerts).toMatchObject([{ kind: 'threat', severity: 'critical' }]);
+    expect(r.alerts[0]).toMatchObject({ kind: 'threat', severity: 'critical' });
     const event = await security.waitFor(
       (e) => e.kind === 'alert.raised' && e.conversationId === r.conversation.id,
       DELIVERY_MS,

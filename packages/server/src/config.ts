@@ -49,6 +49,8 @@ export const ConfigSchema = z
     secret: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Live events older than this many hours are pruned (clients catch up from within it). */
     liveRetentionHours: z.coerce.number().min(1).default(48),
+    /** How often due follow-ups are looked for (milliseconds). */
+    reminderIntervalMs: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   })
   .strict();
 

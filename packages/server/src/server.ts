@@ -89,6 +89,31 @@ export async function startServer(config: Config, options: { listen?: boolean; l
     );
   }, 15 * 60_000);
   prune.unref();
+  // Follow-ups that fell due: a reminder on the owner's live socket, once each (every node may run
+  // this; takeDue marks them, so a reminder goes out once).
+  const remind = setInterval(() => {
+    void store
+      .transaction(async (tx) => {
+        const due = await tx.wellbeing.takeDue();
+        const events = [];
+        for (const f of due)
+          events.push(
+            await tx.events.append({
+              orgId: f.orgId,
+              kind: 'followup.due',
+              teamId: null,
+              conversationId: f.conversationId,
+              agentId: f.userId,
+              security: false,
+              payload: f,
+            }),
+          );
+        return events;
+      })
+      .then((events) => notifier.publish(events))
+      .catch((err: unknown) => built.app.log.error({ err }, 'follow-up reminders failed'));
+  }, config.reminderIntervalMs);
+  remind.unref();
   return {
     ...built,
     ctx,
@@ -97,6 +122,7 @@ export async function startServer(config: Config, options: { listen?: boolean; l
     firstStart: first,
     async close() {
       clearInterval(prune);
+      clearInterval(remind);
       await built.app.close();
       await notifier.close();
       await database.close();

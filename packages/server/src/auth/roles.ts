@@ -36,6 +36,10 @@ export const PERMISSIONS = {
   'blocks:read': ['agent', 'lead', 'security', 'admin'],
   /** Block a customer for a time, or lift a block: governed, audited. */
   'blocks:manage': ['lead', 'security', 'admin'],
+  /** One's own exposure, breaks, debrief requests and follow-ups. */
+  'wellbeing:self': ['agent', 'lead', 'security', 'trainer', 'analyst', 'admin'],
+  /** The team view: who has had a hard day, who is on a break, open debriefs; scheduling debriefs. */
+  'wellbeing:team': ['lead', 'admin'],
   'teams:read': ['agent', 'lead', 'security', 'trainer', 'analyst', 'admin'],
   'teams:manage': ['admin'],
   'users:read': ['lead', 'security', 'admin'],

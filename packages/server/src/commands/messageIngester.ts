@@ -11,6 +11,7 @@ import {
   type Finding,
   type Label,
   type Language,
+  type Policy,
   type Protocol,
   type ProtocolEvent,
   type RecommendedAction,
@@ -25,6 +26,7 @@ import type { Store } from '../store/Store.js';
 import type { Actor, Alert, Author, Conversation, LiveEvent, Message } from '../store/types.js';
 import { raiseAlerts } from './alertRaiser.js';
 import { alertsForMessage } from './alertRules.js';
+import * as exposureWatcher from './exposureWatcher.js';
 import type { Engine } from './Engine.js';
 import type { IncidentKeeper } from './incidentKeeper.js';
 import type { OrganisationCache } from './OrganisationCache.js';
@@ -75,7 +77,7 @@ export class MessageIngester {
 
   async ingest(actor: Actor, input: IngestInput): Promise<IngestResult> {
     const org = await this.organisations.get(actor.orgId);
-    const { protocol } = this.engine.protocolFor(org.id, org.policy);
+    const { protocol, policy } = this.engine.protocolFor(org.id, org.policy);
     // Analysis is pure CPU: done before the transaction so the writer is held as briefly as possible.
     const lang = input.conversation?.language;
     const analysis = input.author === 'customer' ? this.engine.detector.analyze(input.text, lang ? { lang } : {}) : null;
@@ -83,14 +85,20 @@ export class MessageIngester {
     // PostgreSQL: the loser's unique violation is retried once and then finds the winner's rows.
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.attempt(actor, input, analysis, protocol);
+        return await this.attempt(actor, input, analysis, protocol, policy);
       } catch (err) {
         if (attempt > 0 || !isUniqueViolation(err)) throw err;
       }
     }
   }
 
-  private async attempt(actor: Actor, input: IngestInput, analysis: Analysis | null, protocol: Protocol): Promise<IngestResult> {
+  private async attempt(
+    actor: Actor,
+    input: IngestInput,
+    analysis: Analysis | null,
+    protocol: Protocol,
+    policy: Policy,
+  ): Promise<IngestResult> {
     const events: LiveEvent[] = [];
     const result = await this.store.transaction(async (tx) => {
       const { conversation, created } = await this.conversationFor(tx, actor, input, protocol);
@@ -150,6 +158,15 @@ export class MessageIngester {
         }),
       );
       const alerts = analysis ? await raiseAlerts(tx, updated, message.id, alertsForMessage(analysis.label, output.actions), events) : [];
+      const actions = [...output.actions];
+      // This conversation just became a (harder) hard contact: has the agent now had too many?
+      if (updated.agentId && worstLabel !== conversation.worstLabel && exposureWatcher.isHard(worstLabel)) {
+        const exposure = await exposureWatcher.check(tx, policy, updated, message.id, events);
+        if (exposure) {
+          alerts.push(exposure);
+          actions.push({ action: 'suggest_break', reason: 'exposure', urgent: false });
+        }
+      }
       const incident = analysis
         ? await this.incidents.onCustomerMessage(tx, updated, message, analysis, output.state.step, output.actions, alerts)
         : undefined;
@@ -158,7 +175,7 @@ export class MessageIngester {
         message,
         analysis,
         findings,
-        actions: output.actions,
+        actions,
         suggestions: output.suggestions,
         alerts,
         incidentId: incident?.id ?? null,

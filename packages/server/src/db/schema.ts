@@ -211,6 +211,45 @@ export interface CustomerBlockTable {
   lifted_at: string | null;
 }
 
+export interface BreakTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  /** 'exposure' (suggested after hard contacts), 'self' or 'lead'. */
+  reason: string;
+  planned_minutes: number;
+  started_at: string;
+  ended_at: string | null;
+}
+
+export interface DebriefTable {
+  id: string;
+  org_id: string;
+  agent_id: string;
+  lead_id: string | null;
+  conversation_id: string | null;
+  note: string | null;
+  /** requested → scheduled → done */
+  status: string;
+  scheduled_for: string | null;
+  requested_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FollowUpTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  conversation_id: string | null;
+  /** What was promised to the customer. */
+  text: string;
+  due_at: string;
+  reminded_at: string | null;
+  done_at: string | null;
+  created_at: string;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -234,4 +273,7 @@ export interface DB {
   incident_events: IncidentEventTable;
   incident_checkpoints: IncidentCheckpointTable;
   customer_blocks: CustomerBlockTable;
+  breaks: BreakTable;
+  debriefs: DebriefTable;
+  follow_ups: FollowUpTable;
 }

@@ -25,6 +25,8 @@ import { systemRoutes } from '../routes/system/index.js';
 import { teamRoutes } from '../routes/teams/index.js';
 import { tokenRoutes } from '../routes/tokens/index.js';
 import { userRoutes } from '../routes/users/index.js';
+import { followUpRoutes } from '../routes/wellbeing/followUps.js';
+import { wellbeingRoutes } from '../routes/wellbeing/index.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { frameworkErrors, installErrorHandler } from './errorHandler.js';
@@ -117,6 +119,8 @@ export async function buildApp(ctx: AppContext, logger: FastifyServerOptions['lo
   alertRoutes(app, ctx);
   incidentRoutes(app, ctx);
   blockRoutes(app, ctx);
+  wellbeingRoutes(app, ctx);
+  followUpRoutes(app, ctx);
   organisationRoutes(app, ctx);
   teamRoutes(app, ctx);
   userRoutes(app, ctx);

@@ -59,7 +59,11 @@ describe.each(DIALECTS)('API on %s', (kind) => {
       text: 'I know where your office is and I will come and hurt you.',
     });
     expect(r.body.analysis.label).toBe('threat');
-    expect(r.body.alerts).toMatchObject([{ kind: 'threat', severity: 'critical' }]);
+    // A threat is also a hard contact past the default exposure threshold (one threat): the lead hears both.
+    expect(r.body.alerts.map((a: { kind: string; severity: string }) => [a.kind, a.severity])).toEqual([
+      ['threat', 'critical'],
+      ['exposure', 'high'],
+    ]);
     const alertId = r.body.alerts[0].id;
     const seen = await t.request('GET', '/api/alerts?status=open', { token: t.accounts.security.token });
     expect(seen.body.alerts.map((a: { id: string }) => a.id)).toContain(alertId);

@@ -84,6 +84,19 @@ export class AlertRepository {
     return row && present(row);
   }
 
+  /** Whether an alert of this kind was raised about one of the agent's conversations since `since`. */
+  async raisedForAgentSince(agentId: string, kind: AlertKind, since: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('alerts')
+      .innerJoin('conversations', 'conversations.id', 'alerts.conversation_id')
+      .select('alerts.id')
+      .where('conversations.agent_id', '=', agentId)
+      .where('alerts.kind', '=', kind)
+      .where('alerts.created_at', '>=', since)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async visible(actor: Actor, id: string): Promise<Alert | undefined> {
     const row = await this.db.selectFrom('alerts').selectAll().where('id', '=', id).where(visibleAlerts(actor)).executeTakeFirst();
     return row && present(row);

@@ -17,6 +17,7 @@ import { SettingRepository } from './SettingRepository.js';
 import { TeamRepository } from './TeamRepository.js';
 import { TransactionBatcher } from './TransactionBatcher.js';
 import { UserRepository } from './UserRepository.js';
+import { WellbeingRepository } from './WellbeingRepository.js';
 
 export class Store {
   readonly organisations: OrganisationRepository;
@@ -30,6 +31,7 @@ export class Store {
   readonly settings: SettingRepository;
   readonly incidents: IncidentRepository;
   readonly blocks: BlockRepository;
+  readonly wellbeing: WellbeingRepository;
 
   /** SQLite only, and only on the root store (a transaction's store does not batch again). */
   private readonly batcher: TransactionBatcher | undefined;
@@ -51,6 +53,7 @@ export class Store {
     this.settings = new SettingRepository(db);
     this.incidents = new IncidentRepository(db, dialect);
     this.blocks = new BlockRepository(db);
+    this.wellbeing = new WellbeingRepository(db);
   }
 
   /**

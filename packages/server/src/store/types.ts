@@ -97,7 +97,8 @@ export interface AgentActionRecord {
   createdAt: string;
 }
 
-export const ALERT_KINDS = ['abuse', 'threat', 'self_harm', 'supervisor_requested', 'security_requested'] as const;
+/** `exposure`: an agent has had more hard contacts in the policy's window than it allows. */
+export const ALERT_KINDS = ['abuse', 'threat', 'self_harm', 'supervisor_requested', 'security_requested', 'exposure'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_SEVERITIES = ['medium', 'high', 'critical'] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
@@ -137,7 +138,7 @@ export interface AuditEntry {
   createdAt: string;
 }
 
-export const LIVE_KINDS = ['message.analysed', 'conversation.updated', 'alert.raised', 'alert.updated'] as const;
+export const LIVE_KINDS = ['message.analysed', 'conversation.updated', 'alert.raised', 'alert.updated', 'followup.due'] as const;
 export type LiveKind = (typeof LIVE_KINDS)[number];
 
 export interface LiveEvent {

@@ -14,6 +14,7 @@ import { liveEvents } from './20261122100500_live_events.js';
 import * as settings from './20261122100600_settings.js';
 import { incidents } from './20261122110000_incidents.js';
 import * as customerBlocks from './20261122120000_customer_blocks.js';
+import * as wellbeing from './20261122130000_wellbeing.js';
 
 export type { DialectName } from './dialect.js';
 
@@ -29,5 +30,6 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     '20261122100600_settings': settings,
     '20261122110000_incidents': incidents(dialect),
     '20261122120000_customer_blocks': customerBlocks,
+    '20261122130000_wellbeing': wellbeing,
   };
 }

@@ -33,9 +33,11 @@ export function liveRoutes(app: App, ctx: AppContext): void {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'event', event: presentLiveEvent(e) }));
       };
       // Subscribe first and hold live events back while the catch-up query runs, so nothing that
-      // happens in between is lost; events sent by the catch-up are not sent twice.
+      // happens in between is lost; events sent by the catch-up are not sent twice, even when another
+      // node's NOTIFY for an event arrives after the catch-up query has already read it.
       let buffer: LiveEvent[] | null = [];
-      const unsubscribe = ctx.hub.subscribe({ actor, send: (e) => (buffer ? buffer.push(e) : send(e)) });
+      const sent = new Set<number>();
+      const unsubscribe = ctx.hub.subscribe({ actor, send: (e) => (buffer ? buffer.push(e) : sent.has(e.id) ? undefined : send(e)) });
       ctx.metrics.subscribers.set(ctx.hub.size);
       socket.on('close', () => {
         unsubscribe();
@@ -46,7 +48,6 @@ export function liveRoutes(app: App, ctx: AppContext): void {
       });
       const since = req.query.since;
       void (async () => {
-        const sent = new Set<number>();
         if (since !== undefined) {
           const missed = (await ctx.store.events.after(actor.orgId, since, CATCH_UP_LIMIT)).filter((e) => hears(actor, e));
           for (const e of missed) {
