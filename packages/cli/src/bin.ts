@@ -11,6 +11,8 @@ import { benchServerCommand } from './commands/benchServer.js';
 import { coachEvalCommand } from './commands/coachEval.js';
 import { demoCommand } from './commands/demo.js';
 import { evalCommand } from './commands/eval.js';
+import { exportCli } from './commands/export.js';
+import { importCli } from './commands/import.js';
 import { serveCommand } from './commands/serve.js';
 import { verifyCommand } from './commands/verify.js';
 
@@ -29,6 +31,11 @@ usage:
                                                   --demo seeds accounts and plays conversations
   calmline admin-link [--email E]                 a new one-time sign-in link for an admin (if the first was lost)
   calmline verify [--json]                        check the incident log's chain (exit 1 if it was tampered with)
+  calmline import FILE [--org-admin EMAIL] [--lang L] [--restart]
+                                                  transcripts (JSON Lines or CSV) into analysed conversations;
+                                                  resumes where it stopped (FILE.calmline-progress)
+  calmline export [--out FILE] [--since ISO] [--format jsonl|csv]
+                                                  every conversation's messages, in the shape import reads
   calmline demo                                   type messages, see label, evidence and masked text
 `;
 
@@ -99,6 +106,10 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { config: { type: 'string' }, json: { type: 'boolean' } } });
       return verifyCommand({ config: values.config, json: values.json ?? false }, process.stdout, process.stderr);
     }
+    case 'import':
+      return importCli(rest, process.stdout, process.stderr);
+    case 'export':
+      return exportCli(rest, process.stdout, process.stderr);
     case 'demo':
     case undefined:
       await demoCommand(process.stdin, process.stdout, Boolean(process.stdin.isTTY));

@@ -49,6 +49,17 @@ export const ConfigSchema = z
     secret: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Live events older than this many hours are pruned (clients catch up from within it). */
     liveRetentionHours: z.coerce.number().min(1).default(48),
+    /** Outbound webhooks: how often the outbox is looked at, the first retry delay (doubling), attempts before giving up. */
+    webhooks: z
+      .object({
+        intervalMs: z.coerce.number().int().min(50).max(60_000).default(1000),
+        backoffMs: z.coerce.number().int().min(10).max(3_600_000).default(5000),
+        maxAttempts: z.coerce.number().int().min(1).max(50).default(10),
+        timeoutMs: z.coerce.number().int().min(100).max(60_000).default(10_000),
+      })
+      .prefault({}),
+    /** Closed incidents older than this (since their last change) have their content purged; the chain stays verifiable. */
+    incidentRetentionDays: z.coerce.number().int().min(1).max(36_500).default(1826),
     /** How often due follow-ups are looked for (milliseconds). */
     reminderIntervalMs: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   })
@@ -73,6 +84,7 @@ const ENV: Record<string, (c: Record<string, unknown>, v: string) => void> = {
   CALMLINE_BODY_LIMIT: (c, v) => (c.bodyLimit = v),
   CALMLINE_PUBLIC_URL: (c, v) => (c.publicUrl = v),
   CALMLINE_SECRET: (c, v) => (c.secret = v),
+  CALMLINE_INCIDENT_RETENTION_DAYS: (c, v) => (c.incidentRetentionDays = v),
   CALMLINE_SECURE_COOKIES: (c, v) => (c.secureCookies = v),
   CALMLINE_TRUST_PROXY: (c, v) => (c.trustProxy = v === 'true' || v === '1'),
   CALMLINE_RATE_LIMIT_PER_TOKEN: (c, v) => (((c.rateLimit ??= {}) as Record<string, unknown>).perToken = v),

@@ -15,3 +15,7 @@ export type * from './store/types.js';
 export { IncidentKeeper } from './commands/incidentKeeper.js';
 export { ChainKeys, verifyChain, type ChainReport } from './incidents/chain.js';
 export { resolveSecret } from './incidents/secret.js';
+export { MessageIngester, type IngestInput, type IngestResult, type ConversationRef } from './commands/messageIngester.js';
+export { Engine } from './commands/Engine.js';
+export { OrganisationCache } from './commands/OrganisationCache.js';
+export { firstStart, type FirstStart } from './commands/firstStart.js';

@@ -24,6 +24,7 @@ import { Metrics } from './http/metrics.js';
 import { LiveHub } from './live/LiveHub.js';
 import { LocalNotifier, PgNotifier, type Notifier } from './live/Notifier.js';
 import { Store } from './store/Store.js';
+import { WebhookDeliverer } from './webhooks/WebhookDeliverer.js';
 
 export interface RunningServer extends BuiltApp {
   ctx: AppContext;
@@ -114,6 +115,9 @@ export async function startServer(config: Config, options: { listen?: boolean; l
       .catch((err: unknown) => built.app.log.error({ err }, 'follow-up reminders failed'));
   }, config.reminderIntervalMs);
   remind.unref();
+  const deliverer = new WebhookDeliverer(store, config.webhooks, (err) => built.app.log.error({ err }, 'webhook delivery failed'));
+  const deliver = setInterval(() => void deliverer.runOnce(), config.webhooks.intervalMs);
+  deliver.unref();
   return {
     ...built,
     ctx,
@@ -123,6 +127,7 @@ export async function startServer(config: Config, options: { listen?: boolean; l
     async close() {
       clearInterval(prune);
       clearInterval(remind);
+      clearInterval(deliver);
       await built.app.close();
       await notifier.close();
       await database.close();

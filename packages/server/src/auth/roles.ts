@@ -40,11 +40,15 @@ export const PERMISSIONS = {
   'wellbeing:self': ['agent', 'lead', 'security', 'trainer', 'analyst', 'admin'],
   /** The team view: who has had a hard day, who is on a break, open debriefs; scheduling debriefs. */
   'wellbeing:team': ['lead', 'admin'],
+  /** Outbound webhooks (Slack, Teams, generic) and their delivery log. */
+  'webhooks:manage': ['admin'],
   'teams:read': ['agent', 'lead', 'security', 'trainer', 'analyst', 'admin'],
   'teams:manage': ['admin'],
   'users:read': ['lead', 'security', 'admin'],
   'users:manage': ['admin'],
   'tokens:manage': ['admin'],
+  /** Inbound integrations (generic webhook, Zendesk, Twilio) and their signing secrets. */
+  'integrations:manage': ['admin'],
   'audit:read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

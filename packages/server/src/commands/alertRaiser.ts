@@ -34,6 +34,9 @@ export async function raiseAlerts(
     if (!alert) continue;
     changed.push(alert);
     events.push(await store.events.append(alertEvent(kind, alert, conversation.agentId)));
+    // Same transaction: the webhook outbox holds exactly what was committed.
+    const { orgId: _org, ...payload } = alert;
+    await store.webhooks.enqueue(alert.orgId, kind, payload);
   }
   return changed;
 }

@@ -9,7 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Analysis, RecommendedAction, Step } from '@calmline/core';
 import type { ChainKeys } from '../incidents/chain.js';
 import { verifyChain, type ChainReport } from '../incidents/chain.js';
-import { fold, type IncidentEventKind } from '../incidents/record.js';
+import { fold, type IncidentEventKind, type IncidentRecord } from '../incidents/record.js';
 import type { Incident } from '../store/IncidentRepository.js';
 import type { Store } from '../store/Store.js';
 import type { Alert, Conversation, Message } from '../store/types.js';
@@ -96,6 +96,7 @@ export class IncidentKeeper {
       openedBy,
       conduct: conduct as Incident['conduct'],
     });
+    await tx.webhooks.enqueue(c.orgId, 'incident.opened', { incidentId: id, conduct, openedBy, conversationId: c.id, channel: c.channel });
     return this.append(
       tx,
       { id, orgId: c.orgId },
@@ -118,8 +119,9 @@ export class IncidentKeeper {
           createdAt: e.createdAt,
           actorUserId: e.actorUserId,
         }));
-      if (!isDeepStrictEqual(fold(own), incident.record))
-        report.problems.push(`incident ${incident.id}: the stored record differs from its events`);
+      // A record purged by retention carries a `purged` mark on top of what its events still say.
+      const { purged: _purged, ...stored } = incident.record as IncidentRecord & { purged?: boolean };
+      if (!isDeepStrictEqual(fold(own), stored)) report.problems.push(`incident ${incident.id}: the stored record differs from its events`);
     }
     report.ok = report.problems.length === 0;
     return report;

@@ -36,14 +36,18 @@ const APP_TABLES = [
   'incident_checkpoints',
   'incident_events',
   'incidents',
+  'integrations',
   'live_events',
   'messages',
   'organisations',
+  'outbox',
   'sessions',
   'settings',
   'team_members',
   'teams',
   'users',
+  'webhook_deliveries',
+  'webhooks',
 ];
 
 describe('migration files', () => {

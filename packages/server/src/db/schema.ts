@@ -250,9 +250,65 @@ export interface FollowUpTable {
   created_at: string;
 }
 
+export interface WebhookTable {
+  id: string;
+  org_id: string;
+  url: string;
+  /** 'generic', 'slack' or 'teams': the shape of the body. */
+  format: string;
+  /** JSON list of event kinds delivered (alert.raised, alert.updated, incident.opened, webhook.test). */
+  events: string;
+  /** Signs every delivery (HMAC-SHA256); shown once when the webhook is created. */
+  secret: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  org_id: string;
+  webhook_id: string;
+  /** Stable per event, sent as x-calmline-event-id so receivers can drop repeats (delivery is at least once). */
+  event_id: string;
+  event_kind: string;
+  payload: string;
+  attempts: number;
+  next_attempt_at: string;
+  delivered_at: string | null;
+  dead: number;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  outbox_id: number;
+  webhook_id: string;
+  attempt: number;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  created_at: string;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
+}
+
+export interface IntegrationTable {
+  id: string;
+  org_id: string;
+  /** 'generic', 'zendesk' or 'twilio'. */
+  kind: string;
+  name: string;
+  /** The HMAC key (for Twilio the account's auth token): kept in clear to verify signatures, never returned by the API. */
+  secret: string;
+  /** The account inbound messages are ingested as (its role and teams scope them). */
+  acting_user_id: string;
+  team_id: string | null;
+  created_at: string;
+  disabled: number;
 }
 
 export interface DB {
@@ -276,4 +332,8 @@ export interface DB {
   breaks: BreakTable;
   debriefs: DebriefTable;
   follow_ups: FollowUpTable;
+  webhooks: WebhookTable;
+  outbox: OutboxTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  integrations: IntegrationTable;
 }

@@ -11,6 +11,7 @@ export const ERRORS = {
   empty_body: { status: 400, message: 'The body is empty; send a JSON object.' },
   unauthenticated: { status: 401, message: 'Sign in or send an API token (Authorization: Bearer …).' },
   bad_credentials: { status: 401, message: 'The email or password is not right.' },
+  bad_signature: { status: 401, message: 'The request signature does not match the secret of this integration.' },
   forbidden: { status: 403, message: 'Your role does not allow this.' },
   not_found: { status: 404, message: 'There is nothing here, or you may not see it.' },
   conflict: { status: 409, message: 'This clashes with something that already exists.' },

@@ -104,6 +104,20 @@ describe.each(DIALECTS)('incident chain on %s', (kind) => {
     expect(verifyChain(keeper.keysForAppend(), chain, await store.incidents.checkpoints(orgId))).toMatchObject({ ok: true, problems: [] });
   });
 
+  it('purges the content of closed incidents past retention, and the whole log still verifies', async () => {
+    const { orgId } = await buildChain();
+    const [first] = (await store.incidents.all(orgId)).filter((i) => i.status === 'under_review');
+    await store.transaction((tx) =>
+      tx.incidents.append(keeper.keysForAppend(), orgId, first!.id, 'status', { from: 'under_review', to: 'closed' }, null),
+    );
+    const purged = await store.transaction((tx) => tx.incidents.purgeClosedBefore(new Date(Date.now() + 1000).toISOString()));
+    expect(purged).toBeGreaterThanOrEqual(1);
+    const after = (await store.incidents.get(orgId, first!.id))!;
+    expect(after.record).toMatchObject({ status: 'closed', evidence: [], reports: [], injury: null, supportOffered: null, purged: true });
+    expect(JSON.stringify(after.record)).not.toContain('shouted');
+    expect(await keeper.verify(store, orgId)).toMatchObject({ ok: true, problems: [] });
+  });
+
   it('finds a changed time or author', async () => {
     const { orgId } = await buildChain();
     await database.db

@@ -49,7 +49,8 @@ export type IncidentEventKind = 'opened' | 'evidence' | 'action' | 'notified' | 
 
 export interface IncidentEventData {
   kind: IncidentEventKind;
-  payload: Record<string, unknown>;
+  /** null once retention purged the content. */
+  payload: Record<string, unknown> | null;
   createdAt: string;
   actorUserId: string | null;
 }
@@ -79,6 +80,8 @@ export function fold(events: readonly IncidentEventData[]): IncidentRecord {
     completedBy: null,
   };
   for (const e of events) {
+    // A purged event (retention) keeps its place in the chain but says nothing any more.
+    if (e.payload === null || Object.keys(e.payload).length === 0) continue;
     const p = e.payload;
     switch (e.kind) {
       case 'opened':

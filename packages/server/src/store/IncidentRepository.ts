@@ -186,7 +186,7 @@ export class IncidentRepository {
       .execute();
     return rows.map((r) => ({
       kind: r.kind as IncidentEventKind,
-      payload: parseJson<Record<string, unknown>>(r.payload, {}),
+      payload: parseJson<Record<string, unknown> | null>(r.payload, null),
       createdAt: r.created_at,
       actorUserId: r.actor_user_id,
     }));
@@ -239,6 +239,39 @@ export class IncidentRepository {
       createdAt: r.created_at,
       signature: r.signature,
     }));
+  }
+
+  /**
+   * Retention: the content of closed incidents last changed before `cutoff` is deleted. Each event
+   * keeps its place, hash and payload digest, so the chain still verifies; the record row is
+   * rewritten as what the purged events still say (nothing but their existence).
+   */
+  async purgeClosedBefore(cutoff: string): Promise<number> {
+    const ids = (
+      await this.db
+        .selectFrom('incidents')
+        .select('id')
+        .where('status', '=', 'closed')
+        .where('updated_at', '<', cutoff)
+        .where('fields', 'not like', '%"purged":true%')
+        .execute()
+    ).map((r) => r.id);
+    for (const id of ids) {
+      // Status changes carry no personal data and keep the record's review history.
+      await this.db
+        .updateTable('incident_events')
+        .set({ payload: null })
+        .where('incident_id', '=', id)
+        .where('kind', '!=', 'status')
+        .execute();
+      const record = { ...fold(await this.eventData(id)), purged: true };
+      await this.db
+        .updateTable('incidents')
+        .set({ fields: JSON.stringify(record) })
+        .where('id', '=', id)
+        .execute();
+    }
+    return ids.length;
   }
 
   /** Every incident record row of an organisation (verify compares them with the folded events). */

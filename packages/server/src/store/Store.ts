@@ -11,12 +11,14 @@ import { BlockRepository } from './BlockRepository.js';
 import { ConversationRepository } from './ConversationRepository.js';
 import { CredentialRepository } from './CredentialRepository.js';
 import { IncidentRepository } from './IncidentRepository.js';
+import { IntegrationRepository } from './IntegrationRepository.js';
 import { LiveEventRepository } from './LiveEventRepository.js';
 import { OrganisationRepository } from './OrganisationRepository.js';
 import { SettingRepository } from './SettingRepository.js';
 import { TeamRepository } from './TeamRepository.js';
 import { TransactionBatcher } from './TransactionBatcher.js';
 import { UserRepository } from './UserRepository.js';
+import { WebhookRepository } from './WebhookRepository.js';
 import { WellbeingRepository } from './WellbeingRepository.js';
 
 export class Store {
@@ -32,6 +34,8 @@ export class Store {
   readonly incidents: IncidentRepository;
   readonly blocks: BlockRepository;
   readonly wellbeing: WellbeingRepository;
+  readonly integrations: IntegrationRepository;
+  readonly webhooks: WebhookRepository;
 
   /** SQLite only, and only on the root store (a transaction's store does not batch again). */
   private readonly batcher: TransactionBatcher | undefined;
@@ -54,6 +58,8 @@ export class Store {
     this.incidents = new IncidentRepository(db, dialect);
     this.blocks = new BlockRepository(db);
     this.wellbeing = new WellbeingRepository(db);
+    this.integrations = new IntegrationRepository(db);
+    this.webhooks = new WebhookRepository(db);
   }
 
   /**

@@ -15,6 +15,8 @@ import * as settings from './20261122100600_settings.js';
 import { incidents } from './20261122110000_incidents.js';
 import * as customerBlocks from './20261122120000_customer_blocks.js';
 import * as wellbeing from './20261122130000_wellbeing.js';
+import * as integrations from './20261122140000_integrations.js';
+import { webhooks } from './20261122150000_webhooks.js';
 
 export type { DialectName } from './dialect.js';
 
@@ -31,5 +33,7 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     '20261122110000_incidents': incidents(dialect),
     '20261122120000_customer_blocks': customerBlocks,
     '20261122130000_wellbeing': wellbeing,
+    '20261122140000_integrations': integrations,
+    '20261122150000_webhooks': webhooks(dialect),
   };
 }

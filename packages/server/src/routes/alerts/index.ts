@@ -69,6 +69,7 @@ export function alertRoutes(app: App, ctx: AppContext): void {
           const after = (await tx.alerts.transition(before.id, to, actor.userId, req.body?.note ?? null))!;
           const conversation = await tx.conversations.visible({ ...actor, role: 'admin' }, after.conversationId);
           events.push(await tx.events.append(alertEvent('alert.updated', after, conversation?.agentId ?? null)));
+          await tx.webhooks.enqueue(after.orgId, 'alert.updated', presentAlert(after));
           await tx.audit.record(
             actor,
             `alert.${verb}`,
