@@ -66,6 +66,18 @@ const jsonlRecords = [
   { conversation_id: 'T-3', channel: 'chat', language: 'en', customer_ref: 'cust-9', text: THREAT, sent_at: '2026-01-05T10:00:00Z' },
 ];
 
+describe('calmline import --alerts', () => {
+  it('raises alerts and incidents as if the messages arrived now', async () => {
+    const data = join(dir, 'data-alerts');
+    const file = join(dir, 'live.jsonl');
+    writeFileSync(file, `${jsonlRecords.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    const r = calmline(data, 'import', file, '--alerts');
+    expect(r.stderr).toMatch(/6 messages imported \(3 new conversations, [1-9]\d* alerts\)/);
+    const alerts = await query<{ kind: string }>(data, 'select kind from alerts');
+    expect(alerts.map((a) => a.kind)).toEqual(expect.arrayContaining(['abuse', 'threat']));
+  });
+});
+
 describe('calmline import / export', () => {
   const data = join(dir, 'data');
   const jsonl = join(dir, 'chats.jsonl');
@@ -77,7 +89,8 @@ describe('calmline import / export', () => {
     const r = calmline(data, 'import', jsonl);
     expect(r.stdout).toMatch(/first-sign-in\?token=cl_first_/);
     expect(r.stderr).toMatch(/chats\.jsonl:5: not valid JSON .*\(skipped\)/);
-    expect(r.stderr).toMatch(/6 messages imported \(3 new conversations, [1-9]\d* alerts\), 0 already stored, 1 bad records skipped/);
+    // History is imported quietly: analysed, but nobody is alerted about last year's conversations.
+    expect(r.stderr).toMatch(/6 messages imported \(3 new conversations, 0 alerts\), 0 already stored, 1 bad records skipped/);
     expect(r.status).toBe(1);
 
     const conversations = await query<{
@@ -92,8 +105,11 @@ describe('calmline import / export', () => {
       { external_id: 'T-2', channel: 'email', worst_label: 'frustration', message_count: 2, language: 'de' },
       { external_id: 'T-3', channel: 'chat', worst_label: 'threat', message_count: 1, language: 'en' },
     ]);
-    const alerts = await query<{ kind: string }>(data, 'select kind from alerts');
-    expect(alerts.map((a) => a.kind)).toEqual(expect.arrayContaining(['abuse', 'threat']));
+    expect(await query(data, 'select kind from alerts')).toEqual([]);
+    // The time the message was really sent is kept.
+    expect(await query(data, "select created_at from messages where text like 'I know where%'")).toEqual([
+      { created_at: '2026-01-05T10:00:00.000Z' },
+    ]);
     const messages = await query<{ text: string; label: string | null; language: string | null; external_id: string }>(
       data,
       'select text, label, language, external_id from messages',

@@ -1,8 +1,10 @@
 /**
  * @module commands/import
- * `calmline import FILE [--org-admin EMAIL] [--lang L] [--restart]`: exported transcripts (JSON
- * Lines, or CSV with a header) into conversations, each message analysed and stepped through the
- * protocol by the same MessageIngester the server uses, straight against the server's store.
+ * `calmline import FILE [--org-admin EMAIL] [--lang L] [--restart] [--alerts]`: exported transcripts
+ * (JSON Lines, or CSV with a header) into conversations, each message analysed and stepped through
+ * the protocol by the same MessageIngester the server uses, straight against the server's store,
+ * keeping each message's `sent_at`. History is imported quietly (no alerts, incidents or live
+ * events) unless --alerts asks for it.
  *
  * Streaming: the file is read record by record. Resumable twice over: every message gets a stable
  * external id (its own `message_id`, or one made of the file name and line number), so whatever
@@ -26,6 +28,8 @@ export interface ImportArgs {
   /** Language of records that name none (otherwise the detector decides). */
   lang?: Language | undefined;
   restart: boolean;
+  /** Raise alerts, incidents and live events as if the messages arrived now (default: history, analysed quietly). */
+  alerts?: boolean | undefined;
   config?: string | undefined;
   /** Messages in flight at once (each conversation's own messages still go one after another). */
   concurrency?: number | undefined;
@@ -129,6 +133,8 @@ export async function importCommand(args: ImportArgs, out: Writable, err: TtyWri
         author: rec.author,
         text: rec.text,
         externalId: rec.messageId ?? `${idPrefix}:${line}`,
+        sentAt: rec.sentAt,
+        historic: !args.alerts,
       });
       if (r.duplicate) counts.duplicates++;
       else {
@@ -261,11 +267,12 @@ export async function importCli(argv: string[], out: Writable, err: TtyWritable)
       'org-admin': { type: 'string' },
       lang: { type: 'string' },
       restart: { type: 'boolean' },
+      alerts: { type: 'boolean' },
       config: { type: 'string' },
       concurrency: { type: 'string' },
     },
   });
-  const usage = 'usage: calmline import FILE [--org-admin EMAIL] [--lang L] [--restart]';
+  const usage = 'usage: calmline import FILE [--org-admin EMAIL] [--lang L] [--restart] [--alerts]';
   if (positionals.length !== 1) {
     err.write(`calmline: import needs exactly one FILE (JSON Lines or CSV)\n${usage}\n`);
     return 2;
@@ -281,7 +288,15 @@ export async function importCli(argv: string[], out: Writable, err: TtyWritable)
     return 2;
   }
   return importCommand(
-    { file: positionals[0]!, orgAdmin: values['org-admin'], lang, restart: values.restart ?? false, config: values.config, concurrency },
+    {
+      file: positionals[0]!,
+      orgAdmin: values['org-admin'],
+      lang,
+      restart: values.restart ?? false,
+      alerts: values.alerts ?? false,
+      config: values.config,
+      concurrency,
+    },
     out,
     err,
   );

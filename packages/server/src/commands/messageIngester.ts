@@ -49,6 +49,13 @@ export interface IngestInput {
   text: string;
   externalId?: string | undefined;
   replyId?: string | undefined;
+  /** When the message was really sent (imports of past transcripts); otherwise now. Not on the API. */
+  sentAt?: string | undefined;
+  /**
+   * History being imported: analysed and stored with its protocol state, but it raises no alerts,
+   * incidents, exposure or live events — nobody is called about a conversation from last year.
+   */
+  historic?: boolean | undefined;
 }
 
 export interface IngestResult {
@@ -123,6 +130,7 @@ export class MessageIngester {
         analysis,
         findings,
         replyId: input.replyId ?? null,
+        createdAt: input.sentAt,
       });
       const worstLabel = analysis ? worse(analysis.label, conversation.worstLabel) : conversation.worstLabel;
       const updated: Conversation = {
@@ -140,6 +148,19 @@ export class MessageIngester {
         language: updated.language,
         status: updated.status,
       });
+      if (input.historic)
+        return {
+          conversation: updated,
+          message,
+          analysis,
+          findings,
+          actions: output.actions,
+          suggestions: output.suggestions,
+          alerts: [],
+          incidentId: null,
+          block: null,
+          duplicate: false,
+        } satisfies IngestResult;
       events.push(
         await tx.events.append({
           orgId: actor.orgId,

@@ -175,6 +175,8 @@ export class ConversationRepository {
     analysis: Analysis | null;
     findings: unknown[] | null;
     replyId: string | null;
+    /** Defaults to now; imports give the time the message was really sent. */
+    createdAt?: string | undefined;
   }): Promise<Message> {
     const row: Selectable<MessageTable> = {
       id: newId(),
@@ -189,7 +191,7 @@ export class ConversationRepository {
       language: m.analysis?.language ?? null,
       analysis: m.analysis ? JSON.stringify(m.analysis) : m.findings ? JSON.stringify({ findings: m.findings }) : null,
       reply_id: m.replyId,
-      created_at: now(),
+      created_at: m.createdAt ? new Date(m.createdAt).toISOString() : now(),
     };
     await this.db.insertInto('messages').values(row).execute();
     return presentMessage(row);
