@@ -17,7 +17,7 @@ const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'calmline-import-'));
 
 function calmline(dataDir: string, ...args: string[]) {
-  const env = { ...process.env, CALMLINE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CALMLINE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.CALMLINE_CONFIG;
   return spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', cwd: dir });

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'calmline-serve-'));
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   PORT: '0',
   HOST: '127.0.0.1',

@@ -6,37 +6,24 @@
  * same CALMLINE_SECRET or data folder), on the server or against its database.
  */
 import type { Writable } from 'node:stream';
-import {
-  ChainKeys,
-  ConfigError,
-  IncidentKeeper,
-  Store,
-  databaseLocation,
-  loadConfig,
-  migrateToLatest,
-  openDatabase,
-  resolveSecret,
-} from '@calmline/server';
+import { ChainKeys, IncidentKeeper, resolveSecret } from '@calmline/server';
+import { StoreProblem, openConfiguredStore } from './importExport/store.js';
 
 export async function verifyCommand(
   options: { config?: string | undefined; json: boolean },
   out: Writable,
   err: Writable,
 ): Promise<number> {
-  let config;
+  let opened;
   try {
-    config = loadConfig(process.env, options.config ? { configFile: options.config } : {});
+    opened = await openConfiguredStore(options.config);
   } catch (e) {
-    if (e instanceof ConfigError) {
-      err.write(`${e.message}\n`);
-      return 2;
-    }
-    throw e;
+    if (!(e instanceof StoreProblem)) throw e;
+    err.write(`${e.message}\n`);
+    return e.code;
   }
-  const database = openDatabase(databaseLocation(config));
+  const { config, database, store } = opened;
   try {
-    await migrateToLatest(database);
-    const store = new Store(database.db, database.dialect);
     const keeper = new IncidentKeeper(new ChainKeys(await resolveSecret(config, store, database.dialect, (m) => err.write(`${m}\n`))));
     const orgs = await database.db.selectFrom('organisations').select(['id', 'name']).orderBy('created_at').execute();
     let broken = 0;

@@ -5,12 +5,11 @@
  * directly, as someone with database access would.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { IncidentKeeper } from '../commands/incidentKeeper.js';
-import { openDatabase, type Database } from '../db/connect.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { Store } from '../store/Store.js';
-import { DIALECTS, createTestDatabase, type TestDatabase } from '../test/databases.js';
+import type { Database } from '../db/connect.js';
+import type { Store } from '../store/Store.js';
+import { DIALECTS, useMigratedStore } from '../test/databases.js';
 import { ChainKeys, canonicalJson, payloadDigest, verifyChain } from './chain.js';
 
 const keeper = new IncidentKeeper(new ChainKeys('a test secret that is long enough to use'));
@@ -24,18 +23,11 @@ describe('canonical JSON', () => {
 });
 
 describe.each(DIALECTS)('incident chain on %s', (kind) => {
-  let tdb: TestDatabase;
-  let database: Database;
+  const t = useMigratedStore(kind);
   let store: Store;
-  beforeAll(async () => {
-    tdb = await createTestDatabase(kind);
-    database = openDatabase(tdb.location);
-    await migrateToLatest(database);
-    store = new Store(database.db, database.dialect);
-  });
-  afterAll(async () => {
-    await database?.close();
-    await tdb?.drop();
+  let database: Database;
+  beforeAll(() => {
+    ({ store, database } = t);
   });
 
   /** An organisation with two incidents and eight chained events. */

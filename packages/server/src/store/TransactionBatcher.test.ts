@@ -3,25 +3,16 @@
  * all-or-nothing, a failing one rolls back alone, and each answer comes after its data is stored.
  * Run on both databases, since callers must not be able to tell the difference.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../db/connect.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { DIALECTS, createTestDatabase, type TestDatabase } from '../test/databases.js';
-import { Store } from './Store.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/connect.js';
+import { DIALECTS, useMigratedStore } from '../test/databases.js';
+import type { Store } from './Store.js';
 
 describe.each(DIALECTS)('concurrent transactions on %s', (kind) => {
-  let tdb: TestDatabase;
-  let database: Database;
+  const t = useMigratedStore(kind);
   let store: Store;
-  beforeAll(async () => {
-    tdb = await createTestDatabase(kind);
-    database = openDatabase(tdb.location);
-    await migrateToLatest(database);
-    store = new Store(database.db, database.dialect);
-  });
-  afterAll(async () => {
-    await database?.close();
-    await tdb?.drop();
+  beforeAll(() => {
+    store = t.store;
   });
 
   it('commits the good ones and rolls back only the failing one', async () => {
@@ -52,7 +43,7 @@ describe.each(DIALECTS)('concurrent transactions on %s', (kind) => {
       Array.from({ length: 20 }, (_, i) => store.transaction(async (tx) => (await tx.settings.set(`answered-${i}`, 'yes'), i))),
     );
     // Read through a second connection: only committed data is visible there.
-    const other = openDatabase(tdb.location);
+    const other = openDatabase(t.location);
     try {
       const rows = await other.db.selectFrom('settings').select('key').where('key', 'like', 'answered-%').execute();
       expect(rows).toHaveLength(done.length);

@@ -8,6 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { openDatabase, type Database } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { Store } from '../store/Store.js';
 
 export const PG_ADMIN_URL = process.env.CALMLINE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -39,6 +43,35 @@ export async function createTestDatabase(kind: DialectKind): Promise<TestDatabas
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
+    },
+  };
+}
+
+/**
+ * A fresh, migrated store for one describe block (opened before its tests, dropped after).
+ * @example const t = useMigratedStore('sqlite'); it('…', () => t.store.teams.list(orgId))
+ */
+export function useMigratedStore(kind: DialectKind) {
+  const handles = {} as { tdb: TestDatabase; database: Database; store: Store };
+  beforeAll(async () => {
+    handles.tdb = await createTestDatabase(kind);
+    handles.database = openDatabase(handles.tdb.location);
+    await migrateToLatest(handles.database);
+    handles.store = new Store(handles.database.db, handles.database.dialect);
+  });
+  afterAll(async () => {
+    await handles.database?.close();
+    await handles.tdb?.drop();
+  });
+  return {
+    get store() {
+      return handles.store;
+    },
+    get database() {
+      return handles.database;
+    },
+    get location() {
+      return handles.tdb.location;
     },
   };
 }

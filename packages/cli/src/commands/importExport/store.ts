@@ -42,16 +42,14 @@ export class StoreProblem extends Error {
 }
 
 /**
- * @example const { store, actor } = await openOrgStore({ orgAdmin: undefined, createIfEmpty: true }, err)
- * Close `database` when done.
+ * The server's store by its configuration, migrated. Configuration errors become a StoreProblem
+ * (exit 2) with the sentence that names the wrong setting. Close `database` when done.
+ * @example const { store, database } = await openConfiguredStore(undefined)
  */
-export async function openOrgStore(
-  options: { orgAdmin: string | undefined; config?: string | undefined; createIfEmpty: boolean },
-  err: Writable,
-): Promise<OpenedStore> {
+export async function openConfiguredStore(configFile: string | undefined): Promise<{ config: Config; database: Database; store: Store }> {
   let config: Config;
   try {
-    config = loadConfig(process.env, options.config ? { configFile: options.config } : {});
+    config = loadConfig(process.env, configFile ? { configFile } : {});
   } catch (e) {
     if (e instanceof ConfigError) throw new StoreProblem(e.message, 2);
     throw e;
@@ -59,7 +57,23 @@ export async function openOrgStore(
   const database = openDatabase(databaseLocation(config));
   try {
     await migrateToLatest(database);
-    const store = new Store(database.db, database.dialect);
+  } catch (e) {
+    await database.close();
+    throw new StoreProblem(`calmline: cannot open the store (${describe(config)}): ${(e as Error).message}`, 2);
+  }
+  return { config, database, store: new Store(database.db, database.dialect) };
+}
+
+/**
+ * @example const { store, actor } = await openOrgStore({ orgAdmin: undefined, createIfEmpty: true }, err)
+ * Close `database` when done.
+ */
+export async function openOrgStore(
+  options: { orgAdmin: string | undefined; config?: string | undefined; createIfEmpty: boolean },
+  err: Writable,
+): Promise<OpenedStore> {
+  const { config, database, store } = await openConfiguredStore(options.config);
+  try {
     const first = options.createIfEmpty ? await firstStart(store) : undefined;
     const admin = options.orgAdmin ? await store.users.byEmail(options.orgAdmin) : await firstActiveAdmin(database);
     if (!admin && !options.orgAdmin && (await store.organisations.count()) === 0)
