@@ -3,7 +3,7 @@
  * Starts Calmline: opens and migrates the store, creates the first organisation on a first start,
  * wires the context, listens, prunes old live events, and shuts down cleanly on SIGTERM/SIGINT.
  */
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { ActorResolver } from './auth/ActorResolver.js';
@@ -59,7 +59,9 @@ export async function startServer(config: Config, options: { listen?: boolean; l
       : new LocalNotifier(hub);
   const publish = (events: Parameters<Notifier['publish']>[0]) => notifier.publish(events);
   const startWarnings: string[] = [];
-  const incidents = new IncidentKeeper(new ChainKeys(await resolveSecret(config, store, database.dialect, (m) => startWarnings.push(m))));
+  const secret = await resolveSecret(config, store, database.dialect, (m) => startWarnings.push(m));
+  const incidents = new IncidentKeeper(new ChainKeys(secret));
+  const pseudonymKey = createHmac('sha256', secret).update('calmline customer pseudonyms v1').digest();
   const engine = new Engine();
   const organisations = new OrganisationCache(store);
   const ctx: AppContext = {
@@ -74,6 +76,7 @@ export async function startServer(config: Config, options: { listen?: boolean; l
     actions: new ActionRecorder(store, engine, organisations, publish, incidents),
     incidents,
     metrics: new Metrics(),
+    pseudonymise: (value) => `p:${createHmac('sha256', pseudonymKey).update(value.trim().toLowerCase()).digest('base64url').slice(0, 22)}`,
   };
   const built = await buildApp(ctx, logger);
   logs.log = built.app.log;

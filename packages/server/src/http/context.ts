@@ -28,6 +28,8 @@ export interface AppContext {
   actions: ActionRecorder;
   incidents: IncidentKeeper;
   metrics: Metrics;
+  /** A stable, keyed pseudonym for a personal identifier (a phone number): the same input gives the same reference, which reveals nothing. */
+  pseudonymise(value: string): string;
 }
 
 /** Every route says who may call it: a permission, or `public`. */

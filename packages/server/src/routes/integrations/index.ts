@@ -193,7 +193,11 @@ export function integrationRoutes(app: App, ctx: AppContext): void {
           const parsed = handle(req, found.secret, raw);
           if ('ignored' in parsed) return reply.code(204).send(null);
           const r = await ctx.ingester.ingest(await actingActor(ctx, found.integration), {
-            conversation: { ...parsed.message.conversation, teamId: found.integration.teamId ?? undefined },
+            conversation: {
+              ...parsed.message.conversation,
+              teamId: found.integration.teamId ?? undefined,
+              ...(parsed.message.customerAddress ? { customerRef: ctx.pseudonymise(parsed.message.customerAddress) } : {}),
+            },
             author: parsed.message.author,
             text: parsed.message.text,
             externalId: parsed.message.externalId,

@@ -239,6 +239,10 @@ describe.each(DIALECTS)('inbound integrations on %s', (kind) => {
       const tl = await timeline(first.body.conversationId);
       expect(tl.conversation).toMatchObject({ channel: 'twilio', externalId: 'CH00000000000000000000000000000001', teamId: t.teamB });
       expect(tl.messages).toMatchObject([{ externalId: 'IM00000000000000000000000000000001', author: 'customer', text: ABUSE }]);
+      // The phone number is not stored; a keyed pseudonym of it is, so a block can follow the customer.
+      expect(tl.conversation.customerRef).toMatch(/^p:[\w-]{22}$/);
+      expect(JSON.stringify(tl)).not.toContain('5555550100');
+      expect(tl.conversation.customerRef).toBe(t.server.ctx.pseudonymise('+15555550100'));
       const reply = await post(
         added('IM00000000000000000000000000000002', 'alice.agent', 'Please keep it civil, or I will end this chat.'),
       );

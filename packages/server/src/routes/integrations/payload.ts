@@ -18,6 +18,11 @@ export interface InboundMessage {
   author: Author;
   text: string;
   externalId?: string | undefined;
+  /**
+   * A personal address of the customer (a phone number) that must not be stored: the route turns it
+   * into a keyed pseudonym for customerRef, so blocks can follow the customer without the number.
+   */
+  customerAddress?: string | undefined;
 }
 
 /** A delivery is either a message, or something the platform tells us about that is not one (answered 204). */

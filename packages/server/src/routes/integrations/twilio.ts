@@ -10,8 +10,8 @@
  * or `whatsapp:+…`, `messenger:…` and other `channel:address` forms) is the customer, and so is a missing
  * author; any other author is a chat identity, i.e. someone signed in to a Conversations SDK client, which in a
  * contact centre is the agent. (A set-up where customers also chat through the SDK should use the generic webhook.)
- * No customerRef is set: the only stable reference Twilio gives is the customer's phone number or address,
- * which is personal data Calmline does not store.
+ * The customer's phone number or address is never stored: the route keeps a keyed pseudonym of it as
+ * customerRef (HMAC under the server secret), so a block follows the customer without the number.
  *
  * Signature: see ./signatures (base64 HMAC-SHA1 under the account's auth token of the full URL + sorted params).
  */
@@ -39,6 +39,7 @@ export function parseTwilio(params: URLSearchParams): Inbound {
       author: customer ? 'customer' : 'agent',
       text,
       externalId: messageSid,
+      customerAddress: customer && author !== '' ? author : undefined,
     },
   };
 }
