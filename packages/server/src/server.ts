@@ -57,7 +57,6 @@ export async function startServer(config: Config, options: { listen?: boolean; l
     database.pool && database.listenClient
       ? await PgNotifier.start(database.pool, database.listenClient, hub, store.events, randomUUID(), onError)
       : new LocalNotifier(hub);
-  const publish = (events: Parameters<Notifier['publish']>[0]) => notifier.publish(events);
   const startWarnings: string[] = [];
   const secret = await resolveSecret(config, store, database.dialect, (m) => startWarnings.push(m));
   const incidents = new IncidentKeeper(new ChainKeys(secret));
@@ -72,8 +71,8 @@ export async function startServer(config: Config, options: { listen?: boolean; l
     actors: new ActorResolver(store),
     hub,
     notifier,
-    ingester: new MessageIngester(store, engine, organisations, publish, incidents),
-    actions: new ActionRecorder(store, engine, organisations, publish, incidents),
+    ingester: new MessageIngester(store, engine, organisations, notifier, incidents),
+    actions: new ActionRecorder(store, engine, organisations, notifier, incidents),
     incidents,
     metrics: new Metrics(),
     pseudonymise: (value) => `p:${createHmac('sha256', pseudonymKey).update(value.trim().toLowerCase()).digest('base64url').slice(0, 22)}`,
@@ -112,6 +111,7 @@ export async function startServer(config: Config, options: { listen?: boolean; l
               payload: f,
             }),
           );
+        await notifier.within(tx, events);
         return events;
       })
       .then((events) => notifier.publish(events))

@@ -72,7 +72,8 @@ export async function importCommand(args: ImportArgs, out: Writable, err: TtyWri
     const engine = new Engine();
     // Live events are stored by the ingester (clients catch up from them with ?since); nobody
     // listens in this process, so there is nothing to publish to.
-    const ingester = new MessageIngester(store, engine, new OrganisationCache(store), () => undefined, incidents);
+    const quiet = { within: () => Promise.resolve(), publish: () => undefined };
+    const ingester = new MessageIngester(store, engine, new OrganisationCache(store), quiet, incidents);
 
     const head = headDigest(args.file);
     const storeKey = `${describe(config)}#${actor.orgId}`;

@@ -10,6 +10,7 @@ import type { Store } from '../store/Store.js';
 import type { Actor, AgentActionRecord, Alert, Conversation, LiveEvent } from '../store/types.js';
 import { raiseAlerts } from './alertRaiser.js';
 import { alertsForAction } from './alertRules.js';
+import type { Notifier } from '../live/Notifier.js';
 import type { Engine } from './Engine.js';
 import type { IncidentKeeper } from './incidentKeeper.js';
 import type { OrganisationCache } from './OrganisationCache.js';
@@ -27,7 +28,7 @@ export class ActionRecorder {
     private readonly store: Store,
     private readonly engine: Engine,
     private readonly organisations: OrganisationCache,
-    private readonly publish: (events: LiveEvent[]) => void,
+    private readonly notifier: Pick<Notifier, 'within' | 'publish'>,
     private readonly incidents: IncidentKeeper,
   ) {}
 
@@ -66,9 +67,10 @@ export class ActionRecorder {
       const alerts = await raiseAlerts(tx, updated, null, alertsForAction(action), events);
       await this.incidents.onAction(tx, updated, action, actor.userId);
       await tx.audit.record(actor, `conversation.${action}`, { type: 'conversation', id: c.id });
+      await this.notifier.within(tx, events);
       return { conversation: updated, action: record, actions: output.actions, alerts };
     });
-    this.publish(events);
+    this.notifier.publish(events);
     return result;
   }
 }

@@ -27,6 +27,7 @@ import type { Actor, Alert, Author, Conversation, LiveEvent, Message } from '../
 import { raiseAlerts } from './alertRaiser.js';
 import { alertsForMessage } from './alertRules.js';
 import * as exposureWatcher from './exposureWatcher.js';
+import type { Notifier } from '../live/Notifier.js';
 import type { Engine } from './Engine.js';
 import type { IncidentKeeper } from './incidentKeeper.js';
 import type { OrganisationCache } from './OrganisationCache.js';
@@ -78,7 +79,7 @@ export class MessageIngester {
     private readonly store: Store,
     private readonly engine: Engine,
     private readonly organisations: OrganisationCache,
-    private readonly publish: (events: LiveEvent[]) => void,
+    private readonly notifier: Pick<Notifier, 'within' | 'publish'>,
     private readonly incidents: IncidentKeeper,
   ) {}
 
@@ -191,6 +192,7 @@ export class MessageIngester {
       const incident = analysis
         ? await this.incidents.onCustomerMessage(tx, updated, message, analysis, output.state.step, output.actions, alerts)
         : undefined;
+      await this.notifier.within(tx, events);
       return {
         conversation: updated,
         message,
@@ -204,7 +206,7 @@ export class MessageIngester {
         duplicate: false,
       } satisfies IngestResult;
     });
-    this.publish(events);
+    this.notifier.publish(events);
     return result;
   }
 

@@ -4,7 +4,9 @@
  * On PostgreSQL each node LISTENs on one channel; a publish delivers to this node's sockets at once
  * and NOTIFYs `node:id,id,…`; other nodes load those events by id and deliver them to theirs.
  */
+import { sql } from 'kysely';
 import type pg from 'pg';
+import type { Store } from '../store/Store.js';
 import type { LiveEventRepository } from '../store/LiveEventRepository.js';
 import type { LiveEvent } from '../store/types.js';
 import type { LiveHub } from './LiveHub.js';
@@ -12,12 +14,21 @@ import type { LiveHub } from './LiveHub.js';
 const CHANNEL = 'calmline_live';
 
 export interface Notifier {
+  /**
+   * Called inside the transaction that wrote `events`. PostgreSQL sends NOTIFY with the transaction,
+   * so other nodes hear of the events exactly when (and only if) they commit, with no extra round trip.
+   */
+  within(store: Store, events: readonly LiveEvent[]): Promise<void>;
+  /** After the commit: deliver to this node's sockets (and tell other nodes if `within` was not called). */
   publish(events: LiveEvent[]): void;
   close(): Promise<void>;
 }
 
 export class LocalNotifier implements Notifier {
   constructor(private readonly hub: LiveHub) {}
+  within(): Promise<void> {
+    return Promise.resolve();
+  }
   publish(events: LiveEvent[]): void {
     if (events.length > 0) this.hub.deliver(events);
   }
@@ -29,6 +40,8 @@ export class LocalNotifier implements Notifier {
 export class PgNotifier implements Notifier {
   private listener: pg.Client | undefined;
   private closed = false;
+  /** Ids already NOTIFYed inside their transaction; publish does not send them again. */
+  private readonly notified = new Set<number>();
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -80,17 +93,29 @@ export class PgNotifier implements Notifier {
     }
   }
 
+  async within(store: Store, events: readonly LiveEvent[]): Promise<void> {
+    for (const payload of this.payloads(events)) await sql`select pg_notify(${CHANNEL}, ${payload})`.execute(store.db);
+    for (const e of events) this.notified.add(e.id);
+  }
+
   publish(events: LiveEvent[]): void {
     if (events.length === 0) return;
     this.hub.deliver(events);
-    // NOTIFY payloads are limited to 8000 bytes: send ids in chunks.
-    for (let i = 0; i < events.length; i += 500) {
-      const ids = events
-        .slice(i, i + 500)
-        .map((e) => e.id)
-        .join(',');
-      this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, `${this.nodeId}:${ids}`]).catch(this.onError);
-    }
+    const rest = events.filter((e) => !this.notified.delete(e.id));
+    for (const payload of this.payloads(rest)) this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch(this.onError);
+  }
+
+  /** NOTIFY payloads are limited to 8000 bytes: ids go in chunks of 500. */
+  private payloads(events: readonly LiveEvent[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < events.length; i += 500)
+      out.push(
+        `${this.nodeId}:${events
+          .slice(i, i + 500)
+          .map((e) => e.id)
+          .join(',')}`,
+      );
+    return out;
   }
 
   async close(): Promise<void> {

@@ -70,6 +70,7 @@ export function alertRoutes(app: App, ctx: AppContext): void {
           const conversation = await tx.conversations.visible({ ...actor, role: 'admin' }, after.conversationId);
           events.push(await tx.events.append(alertEvent('alert.updated', after, conversation?.agentId ?? null)));
           await tx.webhooks.enqueue(after.orgId, 'alert.updated', presentAlert(after));
+          await ctx.notifier.within(tx, events);
           await tx.audit.record(
             actor,
             `alert.${verb}`,
