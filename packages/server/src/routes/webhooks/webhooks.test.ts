@@ -72,7 +72,13 @@ describe.each(DIALECTS)('outbound webhooks on %s', (kind) => {
     // The same event each time: receivers drop repeats by its id.
     expect(new Set(got.map((r) => r.headers['x-calmline-event-id'])).size).toBe(1);
     expect(JSON.parse(got[2]!.body)).toMatchObject({ event: 'alert.raised', data: { id: alert.id, kind: 'abuse', severity: 'medium' } });
-    const log = await t.request('GET', `/api/webhooks/${made.body.webhook.id}/deliveries`, { token: t.accounts.admin.token });
+    // The receiver has answered; the log follows as soon as the deliverer has written the outcome.
+    const logOf = () => t.request('GET', `/api/webhooks/${made.body.webhook.id}/deliveries`, { token: t.accounts.admin.token });
+    let log = await logOf();
+    for (let i = 0; i < 100 && log.body.deliveries.length < 3; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      log = await logOf();
+    }
     expect(log.body.deliveries.map((d: { statusCode: number }) => d.statusCode)).toEqual([200, 503, 500]);
     expect(log.body.deliveries[0]).toMatchObject({ attempt: 3, delivered: true, gaveUp: false });
     // Delivered once: no further attempts.
@@ -88,6 +94,7 @@ describe.each(DIALECTS)('outbound webhooks on %s', (kind) => {
     await new Promise((r) => setTimeout(r, 400));
     expect(received.filter((r) => r.path === '/down')).toHaveLength(3);
     const log = await t.request('GET', `/api/webhooks/${made.body.webhook.id}/deliveries`, { token: t.accounts.admin.token });
+    expect(log.body.deliveries).toHaveLength(3);
     expect(log.body.deliveries[0]).toMatchObject({ attempt: 3, delivered: false, gaveUp: true, error: 'answered 500' });
   });
 
