@@ -72,10 +72,9 @@ export class WebhookDeliverer {
       delivered || attempt >= this.options.maxAttempts
         ? null
         : new Date(Date.now() + Math.min(3600_000, this.options.backoffMs * 2 ** (attempt - 1))).toISOString();
-    await this.store.webhooks.recordAttempt(
-      item,
-      { statusCode, error, durationMs: Math.round(performance.now() - started) },
-      { delivered, retryAt },
+    // The log row and the outbox state change together: nobody sees an attempt without its outcome.
+    await this.store.transaction((tx) =>
+      tx.webhooks.recordAttempt(item, { statusCode, error, durationMs: Math.round(performance.now() - started) }, { delivered, retryAt }),
     );
   }
 }
