@@ -15,20 +15,28 @@ import {
   type Policy,
   type Protocol,
 } from '@calmline/core';
+import type { Organisation } from '../store/types.js';
 
 export class Engine {
   readonly detector: Detector = createDetector();
   readonly coach: DraftCoach = createCoach();
-  private readonly protocols = new Map<string, { json: string; protocol: Protocol; policy: Policy }>();
+  private readonly protocols = new Map<string, { source: unknown; json: string; protocol: Protocol; policy: Policy }>();
 
   /**
-   * The protocol for an organisation's stored policy, rebuilt only when the policy changed. A stored
+   * The protocol for an organisation's stored policy, rebuilt only when the policy changed. The
+   * organisation cache hands out the same object for seconds at a time, so the common case is one
+   * identity check; the policy is compared as JSON only when a fresh object arrives. A stored
    * policy that no longer validates falls back to the defaults rather than stopping ingest.
    */
-  protocolFor(orgId: string, storedPolicy: unknown): { protocol: Protocol; policy: Policy } {
-    const json = JSON.stringify(storedPolicy ?? {});
-    const cached = this.protocols.get(orgId);
-    if (cached && cached.json === json) return cached;
+  protocolFor(org: Pick<Organisation, 'id' | 'policy'>): { protocol: Protocol; policy: Policy } {
+    const cached = this.protocols.get(org.id);
+    if (cached && cached.source === org.policy) return cached;
+    const json = JSON.stringify(org.policy ?? {});
+    if (cached && cached.json === json) {
+      cached.source = org.policy;
+      return cached;
+    }
+    const storedPolicy = org.policy;
     let policy: Policy;
     try {
       policy = parsePolicy(storedPolicy ?? {});
@@ -36,8 +44,8 @@ export class Engine {
       if (!(err instanceof PolicyError)) throw err;
       policy = DEFAULT_POLICY;
     }
-    const entry = { json, protocol: createProtocol(policy), policy };
-    this.protocols.set(orgId, entry);
+    const entry = { source: storedPolicy, json, protocol: createProtocol(policy), policy };
+    this.protocols.set(org.id, entry);
     return entry;
   }
 }

@@ -34,7 +34,7 @@ export class ActionRecorder {
 
   async record(actor: Actor, conversationId: string, action: AgentAction): Promise<ActionResult> {
     const org = await this.organisations.get(actor.orgId);
-    const { protocol } = this.engine.protocolFor(org.id, org.policy);
+    const { protocol } = this.engine.protocolFor(org);
     const events: LiveEvent[] = [];
     const result = await this.store.transaction(async (tx) => {
       const c = await tx.conversations.getForUpdate(actor.orgId, conversationId);

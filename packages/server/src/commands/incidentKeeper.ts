@@ -50,6 +50,8 @@ export class IncidentKeeper {
     actions: readonly RecommendedAction[],
     alerts: readonly Alert[],
   ): Promise<Incident | undefined> {
+    // Calm messages neither open an incident nor add to one: no query for them on the ingest path.
+    if (!FLAGGED.has(analysis.label)) return undefined;
     let incident = await tx.incidents.openFor(c.id);
     if (!incident) {
       if (!policyOpens(analysis.label, step, actions)) return undefined;
@@ -58,7 +60,7 @@ export class IncidentKeeper {
       for (const m of await tx.conversations.messages(c.id))
         if (m.id !== message.id && m.analysis && FLAGGED.has(m.analysis.label))
           incident = await this.append(tx, incident, 'evidence', { messageId: m.id, text: m.text, label: m.analysis.label }, null);
-    } else if (!FLAGGED.has(analysis.label)) return undefined;
+    }
     incident = await this.append(tx, incident, 'evidence', { messageId: message.id, text: message.text, label: analysis.label }, null);
     for (const a of alerts)
       incident = await this.append(

@@ -85,7 +85,7 @@ export class MessageIngester {
 
   async ingest(actor: Actor, input: IngestInput): Promise<IngestResult> {
     const org = await this.organisations.get(actor.orgId);
-    const { protocol, policy } = this.engine.protocolFor(org.id, org.policy);
+    const { protocol, policy } = this.engine.protocolFor(org);
     // Analysis is pure CPU: done before the transaction so the writer is held as briefly as possible.
     const lang = input.conversation?.language;
     const analysis = input.author === 'customer' ? this.engine.detector.analyze(input.text, lang ? { lang } : {}) : null;

@@ -60,7 +60,12 @@ export interface IncidentEventData {
  * @example fold([{ kind: 'opened', payload: { conduct: 'threat', … }, … }]).conduct // 'threat'
  */
 export function fold(events: readonly IncidentEventData[]): IncidentRecord {
-  const r: IncidentRecord = {
+  return events.reduce(applyEvent, emptyRecord());
+}
+
+/** A record before its first event. */
+export function emptyRecord(): IncidentRecord {
+  return {
     status: 'open',
     conduct: 'agent_report',
     openedBy: 'policy',
@@ -79,44 +84,49 @@ export function fold(events: readonly IncidentEventData[]): IncidentRecord {
     witnesses: null,
     completedBy: null,
   };
-  for (const e of events) {
-    // A purged event (retention) keeps its place in the chain but says nothing any more.
-    if (e.payload === null || Object.keys(e.payload).length === 0) continue;
-    const p = e.payload;
-    switch (e.kind) {
-      case 'opened':
-        r.conduct = p.conduct as Conduct;
-        r.openedBy = p.openedBy as IncidentRecord['openedBy'];
-        r.occurredAt = p.occurredAt as string;
-        r.channel = p.channel as string;
-        r.customerRef = (p.customerRef as string | null) ?? null;
-        break;
-      case 'evidence':
-        r.evidence.push({ messageId: p.messageId as string, text: p.text as string, label: p.label as string, at: e.createdAt });
-        // A worse kind of conduct later in the episode becomes the incident's conduct.
-        if (
-          p.label === 'threat' ||
-          (p.label === 'self_harm' && r.conduct !== 'threat') ||
-          (p.label === 'abuse' && r.conduct === 'agent_report')
-        )
-          r.conduct = p.label;
-        break;
-      case 'action':
-        r.actionsTaken.push({ action: p.action as string, at: e.createdAt, by: e.actorUserId });
-        break;
-      case 'notified':
-        r.notified.push({ who: p.who as string, at: e.createdAt });
-        break;
-      case 'report':
-        r.reports.push({ note: (p.note as string | null) ?? null, by: e.actorUserId, at: e.createdAt });
-        break;
-      case 'fields':
-        for (const f of EDITABLE_FIELDS) if (f in p) r[f] = (p[f] as string | null) ?? null;
-        break;
-      case 'status':
-        r.status = p.to as IncidentStatus;
-        break;
-    }
+}
+
+/**
+ * One event applied to a record (in place; returns it). Appending applies the new event to the
+ * stored record, so the cost of an append does not grow with the incident's length.
+ */
+export function applyEvent(r: IncidentRecord, e: IncidentEventData): IncidentRecord {
+  // A purged event (retention) keeps its place in the chain but says nothing any more.
+  if (e.payload === null || Object.keys(e.payload).length === 0) return r;
+  const p = e.payload;
+  switch (e.kind) {
+    case 'opened':
+      r.conduct = p.conduct as Conduct;
+      r.openedBy = p.openedBy as IncidentRecord['openedBy'];
+      r.occurredAt = p.occurredAt as string;
+      r.channel = p.channel as string;
+      r.customerRef = (p.customerRef as string | null) ?? null;
+      break;
+    case 'evidence':
+      r.evidence.push({ messageId: p.messageId as string, text: p.text as string, label: p.label as string, at: e.createdAt });
+      // A worse kind of conduct later in the episode becomes the incident's conduct.
+      if (
+        p.label === 'threat' ||
+        (p.label === 'self_harm' && r.conduct !== 'threat') ||
+        (p.label === 'abuse' && r.conduct === 'agent_report')
+      )
+        r.conduct = p.label;
+      break;
+    case 'action':
+      r.actionsTaken.push({ action: p.action as string, at: e.createdAt, by: e.actorUserId });
+      break;
+    case 'notified':
+      r.notified.push({ who: p.who as string, at: e.createdAt });
+      break;
+    case 'report':
+      r.reports.push({ note: (p.note as string | null) ?? null, by: e.actorUserId, at: e.createdAt });
+      break;
+    case 'fields':
+      for (const f of EDITABLE_FIELDS) if (f in p) r[f] = (p[f] as string | null) ?? null;
+      break;
+    case 'status':
+      r.status = p.to as IncidentStatus;
+      break;
   }
   return r;
 }

@@ -59,19 +59,15 @@ function presentAction(row: Selectable<AgentActionTable>): AgentActionRecord {
   };
 }
 
-export interface NewConversation {
+/** What a new conversation starts with: the conversation's own fields, before anything happened in it. */
+export type NewConversation = Pick<
+  Conversation,
+  'orgId' | 'teamId' | 'channel' | 'externalId' | 'language' | 'agentId' | 'customerRef' | 'contactReason'
+> & {
   /** Given when the caller needs the id before the row exists (the protocol seed). */
   id?: string;
-  orgId: string;
-  teamId: string | null;
-  channel: string;
-  externalId: string;
-  language: Language | null;
-  agentId: string | null;
-  customerRef: string | null;
-  contactReason: string | null;
   protocol: ProtocolState;
-}
+};
 
 export interface ConversationFilter {
   status?: ConversationStatus | undefined;
@@ -115,8 +111,13 @@ export class ConversationRepository {
    * at a time anyway), so two messages for it never step the protocol from the same state.
    */
   async getForUpdate(orgId: string, id: string): Promise<Conversation | undefined> {
+    return this.get(orgId, id, this.dialect === 'postgres');
+  }
+
+  /** One conversation of the organisation, whoever may see it (callers check scope themselves). */
+  async get(orgId: string, id: string, lock = false): Promise<Conversation | undefined> {
     let q = this.db.selectFrom('conversations').selectAll().where('org_id', '=', orgId).where('id', '=', id);
-    if (this.dialect === 'postgres') q = q.forUpdate();
+    if (lock) q = q.forUpdate();
     const row = await q.executeTakeFirst();
     return row && presentConversation(row);
   }

@@ -7,7 +7,15 @@ import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { DB, IncidentEventTable, IncidentTable } from '../db/schema.js';
 import type { DialectName } from '../db/migrations/index.js';
 import { GENESIS, payloadDigest, type ChainEvent, type ChainKeys, type Checkpoint } from '../incidents/chain.js';
-import { fold, type Conduct, type IncidentEventKind, type IncidentRecord, type IncidentStatus } from '../incidents/record.js';
+import {
+  applyEvent,
+  emptyRecord,
+  fold,
+  type Conduct,
+  type IncidentEventKind,
+  type IncidentRecord,
+  type IncidentStatus,
+} from '../incidents/record.js';
 import { newId, now, parseJson } from './ids.js';
 import type { Actor } from './types.js';
 
@@ -168,13 +176,16 @@ export class IncidentRepository {
       .insertInto('incident_checkpoints')
       .values({ org_id: orgId, position: e.position, head_hash: hash, created_at: e.createdAt, signature: keys.signCheckpoint(checkpoint) })
       .execute();
-    const record = fold(await this.eventData(incidentId));
-    await this.db
-      .updateTable('incidents')
-      .set({ fields: JSON.stringify(record), status: record.status, conduct: record.conduct, updated_at: e.createdAt })
-      .where('id', '=', incidentId)
-      .execute();
-    return (await this.get(orgId, incidentId))!;
+    const row = await this.db.selectFrom('incidents').selectAll().where('id', '=', incidentId).executeTakeFirstOrThrow();
+    const record = applyEvent(parseJson<IncidentRecord | null>(row.fields, null) ?? emptyRecord(), {
+      kind,
+      payload,
+      createdAt: e.createdAt,
+      actorUserId,
+    });
+    const changed = { fields: JSON.stringify(record), status: record.status, conduct: record.conduct, updated_at: e.createdAt };
+    await this.db.updateTable('incidents').set(changed).where('id', '=', incidentId).execute();
+    return present({ ...row, ...changed });
   }
 
   private async eventData(incidentId: string) {

@@ -51,6 +51,6 @@ export function body(
  * whose timestamp is outside their replay window (five minutes is usual).
  * @example sign('whsec_…', 1700000000, '{}')
  */
-export function sign(secret: string, timestamp: number, rawBody: string): string {
-  return `v1=${createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex')}`;
+export function sign(secret: string, timestamp: number | string, rawBody: string | Buffer): string {
+  return `v1=${createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex')}`;
 }

@@ -67,7 +67,7 @@ export function alertRoutes(app: App, ctx: AppContext): void {
           if (before.status === to || before.status === 'resolved')
             throw new AppError('invalid_transition', `This alert is already ${before.status}.`);
           const after = (await tx.alerts.transition(before.id, to, actor.userId, req.body?.note ?? null))!;
-          const conversation = await tx.conversations.visible({ ...actor, role: 'admin' }, after.conversationId);
+          const conversation = await tx.conversations.get(actor.orgId, after.conversationId);
           events.push(await tx.events.append(alertEvent('alert.updated', after, conversation?.agentId ?? null)));
           await tx.webhooks.enqueue(after.orgId, 'alert.updated', presentAlert(after));
           await ctx.notifier.within(tx, events);

@@ -15,6 +15,7 @@
  *   timestamp: a replayed delivery is harmless because the message id makes ingest idempotent.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { sign } from '../../webhooks/payloads.js';
 
 /** How far a signed timestamp may be from our clock, either way: a captured request is useless after this. */
 export const REPLAY_WINDOW_SECONDS = 5 * 60;
@@ -35,23 +36,35 @@ function withinWindow(signedAtMs: number, nowMs: number): boolean {
   return Number.isFinite(signedAtMs) && Math.abs(nowMs - signedAtMs) <= REPLAY_WINDOW_SECONDS * 1000;
 }
 
-/** @example genericSignature('s', '1700000000', Buffer.from('{}')) // 'v1=…64 hex…' */
-export function genericSignature(secret: string, timestamp: string, rawBody: Buffer): string {
-  return `v1=${createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex')}`;
-}
+/** Our own scheme, the same function that signs our outbound webhooks. @example genericSignature('s', '1700000000', Buffer.from('{}')) */
+export const genericSignature = (secret: string, timestamp: string, rawBody: Buffer): string => sign(secret, timestamp, rawBody);
 
-export function verifyGeneric(
-  secret: string,
-  headers: { timestamp: string | undefined; signature: string | undefined },
-  rawBody: Buffer,
-  nowMs = Date.now(),
+type Headers = { timestamp: string | undefined; signature: string | undefined };
+
+/**
+ * The check both timestamped schemes share. The signature is checked first: an unsigned caller
+ * learns nothing about our clock.
+ */
+function verifyTimestamped(
+  headers: Headers,
+  expected: (timestamp: string) => string,
+  signedAtMs: (timestamp: string) => number,
+  nowMs: number,
 ): Verdict {
   const { timestamp, signature } = headers;
   if (!timestamp || !signature) return { ok: false, reason: 'missing' };
-  // The signature is checked first: an unsigned caller learns nothing about our clock.
-  if (!safeEqual(genericSignature(secret, timestamp, rawBody), signature)) return { ok: false, reason: 'mismatch' };
-  if (!/^\d{1,12}$/.test(timestamp) || !withinWindow(Number(timestamp) * 1000, nowMs)) return { ok: false, reason: 'stale' };
+  if (!safeEqual(expected(timestamp), signature)) return { ok: false, reason: 'mismatch' };
+  if (!withinWindow(signedAtMs(timestamp), nowMs)) return { ok: false, reason: 'stale' };
   return OK;
+}
+
+export function verifyGeneric(secret: string, headers: Headers, rawBody: Buffer, nowMs = Date.now()): Verdict {
+  return verifyTimestamped(
+    headers,
+    (ts) => genericSignature(secret, ts, rawBody),
+    (ts) => (/^\d{1,12}$/.test(ts) ? Number(ts) * 1000 : NaN),
+    nowMs,
+  );
 }
 
 /** @example zendeskSignature(secret, '2021-07-25T10:00:00Z', Buffer.from('{"say": "hello"}')) */
@@ -59,17 +72,13 @@ export function zendeskSignature(secret: string, timestamp: string, rawBody: Buf
   return createHmac('sha256', secret).update(timestamp).update(rawBody).digest('base64');
 }
 
-export function verifyZendesk(
-  secret: string,
-  headers: { timestamp: string | undefined; signature: string | undefined },
-  rawBody: Buffer,
-  nowMs = Date.now(),
-): Verdict {
-  const { timestamp, signature } = headers;
-  if (!timestamp || !signature) return { ok: false, reason: 'missing' };
-  if (!safeEqual(zendeskSignature(secret, timestamp, rawBody), signature)) return { ok: false, reason: 'mismatch' };
-  if (!withinWindow(Date.parse(timestamp), nowMs)) return { ok: false, reason: 'stale' };
-  return OK;
+export function verifyZendesk(secret: string, headers: Headers, rawBody: Buffer, nowMs = Date.now()): Verdict {
+  return verifyTimestamped(
+    headers,
+    (ts) => zendeskSignature(secret, ts, rawBody),
+    (ts) => Date.parse(ts),
+    nowMs,
+  );
 }
 
 /** The POST parameters of a form body, in the order Twilio signs them: by name, then (repeated names) by value. */

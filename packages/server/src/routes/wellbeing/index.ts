@@ -41,7 +41,7 @@ const DebriefSchema = z.object({
 export function wellbeingRoutes(app: App, ctx: AppContext): void {
   const policyOf = async (orgId: string) => {
     const org = await ctx.organisations.get(orgId);
-    return ctx.engine.protocolFor(org.id, org.policy).policy;
+    return ctx.engine.protocolFor(org).policy;
   };
   /** The agents a lead looks after (members of their teams); admins: every agent. */
   const teamAgents = async (actor: Actor) => {
