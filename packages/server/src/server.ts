@@ -87,9 +87,13 @@ export async function startServer(config: Config, options: { listen?: boolean; l
   }
   const prune = setInterval(() => {
     const before = new Date(Date.now() - config.liveRetentionHours * 3600_000).toISOString();
-    void Promise.all([store.events.prune(before), store.credentials.deleteExpiredSessions()]).catch((err: unknown) =>
-      built.app.log.error({ err }, 'pruning failed'),
-    );
+    // Retention: closed incidents untouched for longer than the configured days lose their content.
+    const retention = new Date(Date.now() - config.incidentRetentionDays * 86_400_000).toISOString();
+    void Promise.all([
+      store.events.prune(before),
+      store.credentials.deleteExpiredSessions(),
+      store.transaction((tx) => tx.incidents.purgeClosedBefore(retention)),
+    ]).catch((err: unknown) => built.app.log.error({ err }, 'pruning failed'));
   }, 15 * 60_000);
   prune.unref();
   // Follow-ups that fell due: a reminder on the owner's live socket, once each (every node may run
