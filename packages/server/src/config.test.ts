@@ -44,6 +44,24 @@ describe('configuration', () => {
     expect(() => loadConfig({ CALMLINE_CONFIG: file })).toThrow(/prot/);
   });
 
+  it('keeps webhooks away from internal addresses unless told, and reads the host allow-list (issue 5)', () => {
+    expect(loadConfig({})).toMatchObject({ webhookAllowPrivate: false, webhookAllowHosts: [] });
+    const c = loadConfig({ CALMLINE_WEBHOOK_ALLOW_PRIVATE: 'true', CALMLINE_WEBHOOK_ALLOW_HOSTS: ' hooks.slack.com, *.Example.com ,,' });
+    expect(c).toMatchObject({ webhookAllowPrivate: true, webhookAllowHosts: ['hooks.slack.com', '*.example.com'] });
+    expect(loadConfig({ CALMLINE_WEBHOOK_ALLOW_PRIVATE: '0' }).webhookAllowPrivate).toBe(false);
+    const dir = mkdtempSync(join(tmpdir(), 'calmline-config-'));
+    const file = join(dir, 'c.json');
+    writeFileSync(file, JSON.stringify({ webhookAllowPrivate: true, webhookAllowHosts: ['outlook.office.com', '2001:db8::1'] }));
+    expect(loadConfig({ CALMLINE_CONFIG: file })).toMatchObject({
+      webhookAllowPrivate: true,
+      webhookAllowHosts: ['outlook.office.com', '2001:db8::1'],
+    });
+    expect(() => loadConfig({ CALMLINE_WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/webhookAllowPrivate: /);
+    expect(() => loadConfig({ CALMLINE_WEBHOOK_ALLOW_HOSTS: 'https://hooks.slack.com/services' })).toThrow(
+      /webhookAllowHosts\.0: must be a host name .*no scheme, port or path/,
+    );
+  });
+
   it('explains a file that is missing or not JSON', () => {
     expect(() => loadConfig({ CALMLINE_CONFIG: '/nonexistent/calmline.json' })).toThrow(/cannot be read/);
     const dir = mkdtempSync(join(tmpdir(), 'calmline-config-'));

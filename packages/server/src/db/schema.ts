@@ -258,7 +258,7 @@ export interface WebhookTable {
   format: string;
   /** JSON list of event kinds delivered (alert.raised, alert.updated, incident.opened, webhook.test). */
   events: string;
-  /** Signs every delivery (HMAC-SHA256); shown once when the webhook is created. */
+  /** Signs every delivery (HMAC-SHA256); shown once when the webhook is created; stored sealed (auth/sealed, `v1.…`). */
   secret: string;
   disabled: number;
   created_at: string;
@@ -302,7 +302,7 @@ export interface IntegrationTable {
   /** 'generic', 'zendesk' or 'twilio'. */
   kind: string;
   name: string;
-  /** The HMAC key (for Twilio the account's auth token): kept in clear to verify signatures, never returned by the API. */
+  /** The HMAC key (for Twilio the account's auth token): stored sealed (auth/sealed, `v1.…`) to verify signatures, never returned by the API. */
   secret: string;
   /** The account inbound messages are ingested as (its role and teams scope them). */
   acting_user_id: string;

@@ -6,6 +6,10 @@
  */
 export const ERRORS = {
   validation_failed: { status: 400, message: 'The request does not have the expected shape.' },
+  webhook_url_refused: {
+    status: 400,
+    message: 'This URL cannot be a webhook: it must be http(s), carry no user name or password, and be on the allowed hosts.',
+  },
   malformed_json: { status: 400, message: 'The body is not valid JSON.' },
   invalid_utf8: { status: 400, message: 'The body is not valid UTF-8 text.' },
   empty_body: { status: 400, message: 'The body is empty; send a JSON object.' },

@@ -1,9 +1,11 @@
 /**
  * @module store/IntegrationRepository
  * Inbound integrations (generic webhook, Zendesk, Twilio). The secret never leaves this file except
- * through `secretOf`, which only the signature check calls: lists and answers carry no secret.
+ * through `secretOf`, which only the signature check calls: lists and answers carry no secret. It
+ * is stored sealed (auth/sealed): the platforms' secrets must be usable again, so a hash will not do.
  */
 import type { Kysely, Selectable } from 'kysely';
+import { isSealed, NO_SEALER, type Sealer } from '../auth/sealed.js';
 import type { DB, IntegrationTable } from '../db/schema.js';
 import { newId, now } from './ids.js';
 
@@ -34,16 +36,23 @@ function present(row: Selectable<IntegrationTable>): Integration {
   };
 }
 
+/** What an integration's sealed secret is bound to: it opens in this row only. */
+const aadOf = (id: string) => `integration:${id}`;
+
 export class IntegrationRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly sealer: Sealer = NO_SEALER,
+  ) {}
 
   async create(i: { orgId: string; kind: IntegrationKind; name: string; secret: string; actingUserId: string; teamId: string | null }) {
+    const id = newId();
     const row = {
-      id: newId(),
+      id,
       org_id: i.orgId,
       kind: i.kind,
       name: i.name,
-      secret: i.secret,
+      secret: this.sealer.seal(aadOf(id), i.secret),
       acting_user_id: i.actingUserId,
       team_id: i.teamId,
       created_at: now(),
@@ -66,10 +75,30 @@ export class IntegrationRepository {
   /**
    * An integration by id alone, with its secret, for an inbound request: the caller is not signed in,
    * so the organisation is only known from the row (and the signature proves the caller holds the secret).
+   * Throws SealedSecretError when the stored secret does not open (another server secret, a copied value).
    */
   async secretOf(id: string): Promise<{ integration: Integration; secret: string } | undefined> {
     const row = await this.db.selectFrom('integrations').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && { integration: present(row), secret: row.secret };
+    return row && { integration: present(row), secret: this.sealer.open(aadOf(row.id), row.secret) };
+  }
+
+  /**
+   * Seals the secrets of rows written in clear (before secrets were sealed); returns how many. Each
+   * update only applies to the value it read, so nodes starting together never seal a value twice.
+   */
+  async sealClearSecrets(): Promise<number> {
+    let sealed = 0;
+    for (const r of await this.db.selectFrom('integrations').select(['id', 'secret']).execute()) {
+      if (isSealed(r.secret)) continue;
+      const res = await this.db
+        .updateTable('integrations')
+        .set({ secret: this.sealer.seal(aadOf(r.id), r.secret) })
+        .where('id', '=', r.id)
+        .where('secret', '=', r.secret)
+        .executeTakeFirst();
+      sealed += Number(res.numUpdatedRows);
+    }
+    return sealed;
   }
 
   /** Disables (never deletes: the audit log keeps pointing at it). Undefined when there is no such integration. */

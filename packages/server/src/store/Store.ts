@@ -3,6 +3,7 @@
  * Every repository over one Kysely handle, and transactions that give a Store of their own.
  */
 import type { Kysely } from 'kysely';
+import type { Sealer } from '../auth/sealed.js';
 import type { DB } from '../db/schema.js';
 import type { DialectName } from '../db/migrations/index.js';
 import { AlertRepository } from './AlertRepository.js';
@@ -20,6 +21,16 @@ import { TransactionBatcher } from './TransactionBatcher.js';
 import { UserRepository } from './UserRepository.js';
 import { WebhookRepository } from './WebhookRepository.js';
 import { WellbeingRepository } from './WellbeingRepository.js';
+
+export interface StoreOptions {
+  /** Group commits (SQLite only; a transaction's store does not batch again). Default: on for SQLite. */
+  batch?: boolean;
+  /**
+   * Seals the secrets the webhook and integration repositories store, keyed from the server secret.
+   * Without one, those secrets can be neither written nor read (commands that never touch them need none).
+   */
+  sealer?: Sealer;
+}
 
 export class Store {
   readonly organisations: OrganisationRepository;
@@ -40,11 +51,16 @@ export class Store {
   /** SQLite only, and only on the root store (a transaction's store does not batch again). */
   private readonly batcher: TransactionBatcher | undefined;
 
+  private readonly sealer: Sealer | undefined;
+
+  /** `options` may also be a boolean, meaning `{ batch }` (the older form). */
   constructor(
     readonly db: Kysely<DB>,
     readonly dialect: DialectName,
-    batch = dialect === 'sqlite',
+    options: StoreOptions | boolean = {},
   ) {
+    const { batch = dialect === 'sqlite', sealer } = typeof options === 'boolean' ? { batch: options } : options;
+    this.sealer = sealer;
     this.batcher = batch ? new TransactionBatcher(db) : undefined;
     this.organisations = new OrganisationRepository(db);
     this.teams = new TeamRepository(db);
@@ -58,8 +74,8 @@ export class Store {
     this.incidents = new IncidentRepository(db, dialect);
     this.blocks = new BlockRepository(db);
     this.wellbeing = new WellbeingRepository(db);
-    this.integrations = new IntegrationRepository(db);
-    this.webhooks = new WebhookRepository(db);
+    this.integrations = new IntegrationRepository(db, sealer);
+    this.webhooks = new WebhookRepository(db, sealer);
   }
 
   /**
@@ -68,7 +84,8 @@ export class Store {
    * (see TransactionBatcher).
    */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-    if (this.batcher) return this.batcher.run((trx) => fn(new Store(trx, this.dialect, false)));
-    return this.db.transaction().execute((trx) => fn(new Store(trx, this.dialect, false)));
+    const inner = (trx: Kysely<DB>) => new Store(trx, this.dialect, { batch: false, sealer: this.sealer });
+    if (this.batcher) return this.batcher.run((trx) => fn(inner(trx)));
+    return this.db.transaction().execute((trx) => fn(inner(trx)));
   }
 }

@@ -3,9 +3,11 @@
  * Webhook subscriptions, the outbox and the delivery log. The outbox is written inside the
  * transaction of the change it reports, so a webhook never announces something rolled back and
  * never misses something committed; the delivery worker claims due rows with a lease, so several
- * nodes can deliver without sending the same attempt twice at once.
+ * nodes can deliver without sending the same attempt twice at once. Signing secrets are stored
+ * sealed (auth/sealed) and opened only when a delivery is signed.
  */
 import type { Kysely, Selectable } from 'kysely';
+import { isSealed, NO_SEALER, type Sealer } from '../auth/sealed.js';
 import type { DB, WebhookTable } from '../db/schema.js';
 import { newId, now, parseJson } from './ids.js';
 
@@ -43,17 +45,24 @@ const present = (r: Selectable<WebhookTable>): Webhook => ({
   createdAt: r.created_at,
 });
 
+/** What a webhook's sealed secret is bound to: it opens in this row only. */
+const aadOf = (id: string) => `webhook:${id}`;
+
 export class WebhookRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly sealer: Sealer = NO_SEALER,
+  ) {}
 
   async create(w: { orgId: string; url: string; format: WebhookFormat; events: WebhookEvent[]; secret: string }): Promise<Webhook> {
+    const id = newId();
     const row = {
-      id: newId(),
+      id,
       org_id: w.orgId,
       url: w.url,
       format: w.format,
       events: JSON.stringify(w.events),
-      secret: w.secret,
+      secret: this.sealer.seal(aadOf(id), w.secret),
       disabled: 0,
       created_at: now(),
     };
@@ -101,8 +110,34 @@ export class WebhookRepository {
     return hooks.length;
   }
 
-  /** Due rows, each claimed for `leaseMs` (another node skips a claimed row until its lease runs out). */
-  async claimDue(limit: number, leaseMs: number): Promise<(OutboxItem & { url: string; format: WebhookFormat; secret: string })[]> {
+  /**
+   * Seals the secrets of rows written in clear (before secrets were sealed); returns how many. Each
+   * update only applies to the value it read, so nodes starting together never seal a value twice.
+   */
+  async sealClearSecrets(): Promise<number> {
+    let sealed = 0;
+    for (const r of await this.db.selectFrom('webhooks').select(['id', 'secret']).execute()) {
+      if (isSealed(r.secret)) continue;
+      const res = await this.db
+        .updateTable('webhooks')
+        .set({ secret: this.sealer.seal(aadOf(r.id), r.secret) })
+        .where('id', '=', r.id)
+        .where('secret', '=', r.secret)
+        .executeTakeFirst();
+      sealed += Number(res.numUpdatedRows);
+    }
+    return sealed;
+  }
+
+  /**
+   * Due rows, each claimed for `leaseMs` (another node skips a claimed row until its lease runs out).
+   * `signingSecret()` opens the webhook's secret when the delivery is signed (it throws SealedSecretError
+   * when it cannot be opened, which the deliverer logs as a failed attempt).
+   */
+  async claimDue(
+    limit: number,
+    leaseMs: number,
+  ): Promise<(OutboxItem & { url: string; format: WebhookFormat; signingSecret(): string })[]> {
     const t = now();
     const due = await this.db
       .selectFrom('outbox')
@@ -149,7 +184,7 @@ export class WebhookRepository {
         createdAt: r.created_at,
         url: r.url,
         format: r.format as WebhookFormat,
-        secret: r.secret,
+        signingSecret: () => this.sealer.open(aadOf(r.webhook_id), r.secret),
       });
     }
     return claimed;

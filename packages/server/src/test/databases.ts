@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
+import { AesGcmSealer } from '../auth/sealed.js';
 import { openDatabase, type Database } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { Store } from '../store/Store.js';
@@ -20,6 +21,9 @@ export interface TestDatabase {
   location: string;
   drop(): Promise<void>;
 }
+
+/** Seals webhook and integration secrets in stores opened by tests (the key of a fixed test secret). */
+export const TEST_SEALER = new AesGcmSealer('calmline test server secret, not for production use');
 
 export type DialectKind = 'sqlite' | 'postgres';
 export const DIALECTS: DialectKind[] = ['sqlite', 'postgres'];
@@ -57,7 +61,7 @@ export function useMigratedStore(kind: DialectKind) {
     handles.tdb = await createTestDatabase(kind);
     handles.database = openDatabase(handles.tdb.location);
     await migrateToLatest(handles.database);
-    handles.store = new Store(handles.database.db, handles.database.dialect);
+    handles.store = new Store(handles.database.db, handles.database.dialect, { sealer: TEST_SEALER });
   });
   afterAll(async () => {
     await handles.database?.close();

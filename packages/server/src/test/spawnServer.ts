@@ -28,6 +28,8 @@ const INHERITED_SETTINGS = [
   'LOG_LEVEL',
   'CALMLINE_RATE_LIMIT_PER_TOKEN',
   'CALMLINE_RATE_LIMIT_PER_IP',
+  'CALMLINE_WEBHOOK_ALLOW_PRIVATE',
+  'CALMLINE_WEBHOOK_ALLOW_HOSTS',
 ];
 
 export interface SpawnOptions {
@@ -35,7 +37,7 @@ export interface SpawnOptions {
   dataDir?: string;
   /** PostgreSQL: postgres://… */
   databaseUrl?: string;
-  /** More environment (wins over the defaults PORT=0, HOST=127.0.0.1, LOG_LEVEL=warn). */
+  /** More environment (wins over the defaults PORT=0, HOST=127.0.0.1, LOG_LEVEL=warn, CALMLINE_WEBHOOK_ALLOW_PRIVATE=true). */
   env?: Record<string, string>;
 }
 
@@ -118,7 +120,8 @@ export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer>
   if (!existsSync(CLI_BIN)) throw new Error(`${CLI_BIN} does not exist: run \`npm run build\` first.`);
   const env: Record<string, string | undefined> = { ...process.env };
   for (const name of INHERITED_SETTINGS) delete env[name];
-  Object.assign(env, { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+  // Webhook receivers in tests listen on loopback, which a real server refuses by default.
+  Object.assign(env, { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', CALMLINE_WEBHOOK_ALLOW_PRIVATE: 'true' });
   if (options.dataDir !== undefined) env.CALMLINE_DATA_DIR = options.dataDir;
   if (options.databaseUrl !== undefined) env.DATABASE_URL = options.databaseUrl;
   Object.assign(env, options.env ?? {});

@@ -44,9 +44,17 @@ export async function getTestServer(kind: DialectKind, config: Record<string, un
   const db: TestDatabase = await createTestDatabase(kind);
   // SQLite: the store is <dataDir>/calmline.db, in the test database's own temporary folder.
   const dataDir = kind === 'sqlite' ? dirname(db.location) : mkdtempSync(join(tmpdir(), 'calmline-data-'));
+  // Tests deliver webhooks to receivers on loopback, which a real server refuses by default.
   const cfg = loadConfig(
     {},
-    { port: 0, dataDir, logLevel: 'silent', ...(kind === 'postgres' ? { databaseUrl: db.location } : {}), ...config },
+    {
+      port: 0,
+      dataDir,
+      logLevel: 'silent',
+      webhookAllowPrivate: true,
+      ...(kind === 'postgres' ? { databaseUrl: db.location } : {}),
+      ...config,
+    },
   );
   const server = await startServer(cfg, { logger: false });
   const { store } = server.ctx;

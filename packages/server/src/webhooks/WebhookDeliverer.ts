@@ -2,16 +2,23 @@
  * @module webhooks/WebhookDeliverer
  * Delivers the outbox at least once: POSTs each due item, signed, with a timeout; a 2xx answer
  * delivers it, anything else retries with exponential backoff until the attempts run out, each
- * attempt written to the delivery log.
+ * attempt written to the delivery log. Only public addresses are reached unless the operator
+ * allows internal ones (see pinnedPost); a refused delivery is logged like a failed attempt.
  */
 import type { Store } from '../store/Store.js';
 import { body, sign } from './payloads.js';
+import { pinnedPost } from './pinnedPost.js';
+import { WebhookRefusedError } from './urlPolicy.js';
 
 export interface DelivererOptions {
   /** First retry after this long; doubles each time (capped at an hour). */
   backoffMs: number;
   maxAttempts: number;
   timeoutMs: number;
+  /** webhookAllowPrivate: deliver to loopback, private and link-local addresses too. */
+  allowPrivate: boolean;
+  /** webhookAllowHosts: when not empty, the only hosts delivered to. */
+  allowHosts: readonly string[];
 }
 
 export class WebhookDeliverer {
@@ -46,25 +53,23 @@ export class WebhookDeliverer {
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      const res = await fetch(item.url, {
-        method: 'POST',
-        headers: {
+      statusCode = await pinnedPost(
+        item.url,
+        {
           'content-type': 'application/json',
           'user-agent': 'Calmline-Webhooks/1',
           'x-calmline-event': item.eventKind,
           'x-calmline-event-id': item.eventId,
           'x-calmline-timestamp': String(timestamp),
-          'x-calmline-signature': sign(item.secret, timestamp, raw),
+          // The secret is opened here, for this signature only.
+          'x-calmline-signature': sign(item.signingSecret(), timestamp, raw),
         },
-        body: raw,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-      statusCode = res.status;
-      await res.body?.cancel();
-      if (res.status < 200 || res.status >= 300) error = `answered ${res.status}`;
+        raw,
+        { allowPrivate: this.options.allowPrivate, allowHosts: this.options.allowHosts, timeoutMs: this.options.timeoutMs },
+      );
+      if (statusCode < 200 || statusCode >= 300) error = `answered ${statusCode}`;
     } catch (err) {
-      error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      error = err instanceof WebhookRefusedError ? err.message : err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     }
     const delivered = error === null;
     const attempt = item.attempts + 1;

@@ -1,7 +1,8 @@
 /**
  * @module routes/webhooks
  * Outbound webhooks for admins: subscribe a URL (generic JSON, Slack or Microsoft Teams) to alert and
- * incident events; the signing secret is shown once; the delivery log; a test delivery.
+ * incident events; the signing secret is shown once (and stored sealed); the delivery log; a test
+ * delivery. A URL that is not http(s), carries credentials or is off the allow-list is refused.
  */
 import { z } from 'zod';
 import { newSecret } from '../../auth/secrets.js';
@@ -10,6 +11,7 @@ import { actorOf } from '../../http/guard.js';
 import type { AppContext } from '../../http/context.js';
 import type { App } from '../../http/types.js';
 import { WEBHOOK_EVENTS, WEBHOOK_FORMATS } from '../../store/WebhookRepository.js';
+import { urlRefusal } from '../../webhooks/urlPolicy.js';
 import { COMMON_ERRORS, IdParams } from '../schemas.js';
 
 const Webhook = z.object({
@@ -44,7 +46,8 @@ export function webhookRoutes(app: App, ctx: AppContext): void {
         summary:
           'Subscribe a URL; deliveries are signed with the secret in this answer (x-calmline-signature: v1=HMAC-SHA256(secret, timestamp.body))',
         body: z.object({
-          url: z.url({ protocol: /^https?$/ }).max(2000),
+          // Any URL parses here; which ones may be webhooks is webhooks/urlPolicy's decision (webhook_url_refused).
+          url: z.url().max(2000),
           format: z.enum(WEBHOOK_FORMATS).default('generic'),
           events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).default(['alert.raised', 'incident.opened']),
         }),
@@ -53,6 +56,8 @@ export function webhookRoutes(app: App, ctx: AppContext): void {
     },
     async (req, reply) => {
       const actor = actorOf(req);
+      const refusal = urlRefusal(req.body.url, ctx.config.webhookAllowHosts);
+      if (refusal) throw new AppError('webhook_url_refused', refusal);
       const secret = newSecret('whsec');
       const webhook = await ctx.store.webhooks.create({
         orgId: actor.orgId,

@@ -125,6 +125,6 @@ describe.each(DIALECTS)('outbound webhooks on %s', (kind) => {
 
   it('refuses URLs that are not http(s)', async () => {
     const bad = await t.request('POST', '/api/webhooks', { token: t.accounts.admin.token, body: { url: 'file:///etc/passwd' } });
-    expect(bad).toMatchObject({ status: 400, body: { error: { id: 'validation_failed' } } });
+    expect(bad).toMatchObject({ status: 400, body: { error: { id: 'webhook_url_refused' } } });
   });
 });
