@@ -1,7 +1,7 @@
 /**
  * @module routes/incidents
  * Incident records: list, one record with its events, the agent's report button, filling in the
- * fields after the fact, review status, JSON/CSV export, and the chain check with its signed head.
+ * fields after the fact, review status, JSON/CSV/PDF export, and the chain check with its signed head.
  */
 import { z } from 'zod';
 import { AppError } from '../../http/errors.js';
@@ -12,6 +12,7 @@ import { EDITABLE_FIELDS, INCIDENT_STATUSES } from '../../incidents/record.js';
 import type { Actor } from '../../store/types.js';
 import { COMMON_ERRORS, IdParams } from '../schemas.js';
 import { redact, toCsv, type IncidentExport } from './export.js';
+import { toPdf } from './pdf.js';
 
 /** Roles that see the customer's pseudonymous reference in records and exports. */
 const PERSONAL = new Set(['security', 'admin']);
@@ -145,9 +146,13 @@ export function incidentRoutes(app: App, ctx: AppContext): void {
       config: { permission: 'incidents:read' },
       schema: {
         tags: ['incidents'],
-        summary: 'One incident with its chained events (as JSON or, with ?format=csv, CSV)',
+        summary: 'One incident with its chained events (as JSON, or with ?format=csv CSV, or with ?format=pdf an A4 PDF report)',
+        description:
+          "Every format carries the chain proof (each event's hash, the verification result, the signed head). The PDF is " +
+          'a printable report for HR or the police: the record, the verbatim evidence in any script, actions, who was ' +
+          'notified, reports and the chain proof, with page numbers.',
         params: IdParams,
-        querystring: z.object({ format: z.enum(['json', 'csv']).default('json') }),
+        querystring: z.object({ format: z.enum(['json', 'csv', 'pdf']).default('json') }),
       },
     },
     async (req, reply) => {
@@ -157,6 +162,13 @@ export function incidentRoutes(app: App, ctx: AppContext): void {
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="incident-${e.incident.id}.csv"`);
         return toCsv(e);
+      }
+      if (req.query.format === 'pdf') {
+        const pdf = await toPdf(e);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `attachment; filename="incident-${e.incident.id}.pdf"`)
+          .send(pdf);
       }
       return e;
     },
