@@ -65,6 +65,23 @@ export default tseslint.config(
     },
   },
   {
+    // The web UI talks to the server over HTTP only; it may use core (types, the coach in the browser).
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@calmline/server', '@calmline/server/*', '@calmline/cli', '@calmline/cli/*', '../../../server/*', '../../../cli/*'],
+              message: 'web talks to the API only (core ← server ← cli; web uses core and HTTP).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/server/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -81,7 +98,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', 'scripts/**/*.ts', 'vitest.config.ts', 'packages/server/src/test/**/*.ts'],
+    files: ['**/*.test.ts', 'scripts/**/*.ts', 'vitest.config.ts', 'packages/server/src/test/**/*.ts', 'packages/web/e2e/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-explicit-any': 'off',

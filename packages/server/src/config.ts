@@ -4,6 +4,7 @@
  * validated once at start: a wrong value stops the server with a sentence naming the setting.
  */
 import { readFileSync } from 'node:fs';
+import { isIPv6 } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -58,8 +59,30 @@ export const ConfigSchema = z
         timeoutMs: z.coerce.number().int().min(100).max(60_000).default(10_000),
       })
       .prefault({}),
+    /**
+     * Let webhooks reach loopback, private, link-local (cloud metadata) and other internal addresses.
+     * Off: a webhook URL must not turn the server into a way into the network it runs in.
+     */
+    webhookAllowPrivate: z.boolean().default(false),
+    /**
+     * When not empty, the only hosts webhooks may be sent to (`hooks.slack.com`, or `*.example.com`
+     * for its subdomains). Empty: any public host.
+     */
+    webhookAllowHosts: z
+      .array(
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .refine((h) => /^(\*\.)?[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(h) || isIPv6(h.replace(/^\[|\]$/g, '')), {
+            message: 'must be a host name (hooks.slack.com), *.example.com for its subdomains, or an IP address; no scheme, port or path',
+          }),
+      )
+      .default([]),
     /** Closed incidents older than this (since their last change) have their content purged; the chain stays verifiable. */
     incidentRetentionDays: z.coerce.number().int().min(1).max(36_500).default(1826),
+    /** The built web UI's folder; defaults to packages/web/dist beside the server. */
+    webRoot: z.string().min(1).optional(),
     /** How often due follow-ups are looked for (milliseconds). */
     reminderIntervalMs: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   })
@@ -83,10 +106,19 @@ const ENV: Record<string, (c: Record<string, unknown>, v: string) => void> = {
   LOG_LEVEL: (c, v) => (c.logLevel = v),
   CALMLINE_BODY_LIMIT: (c, v) => (c.bodyLimit = v),
   CALMLINE_PUBLIC_URL: (c, v) => (c.publicUrl = v),
+  CALMLINE_WEB_ROOT: (c, v) => (c.webRoot = v),
   CALMLINE_SECRET: (c, v) => (c.secret = v),
   CALMLINE_INCIDENT_RETENTION_DAYS: (c, v) => (c.incidentRetentionDays = v),
   CALMLINE_SECURE_COOKIES: (c, v) => (c.secureCookies = v),
   CALMLINE_TRUST_PROXY: (c, v) => (c.trustProxy = v === 'true' || v === '1'),
+  // Anything but true/1/false/0 is passed on as text, so it is refused with the setting's name.
+  CALMLINE_WEBHOOK_ALLOW_PRIVATE: (c, v) =>
+    (c.webhookAllowPrivate = v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v),
+  CALMLINE_WEBHOOK_ALLOW_HOSTS: (c, v) =>
+    (c.webhookAllowHosts = v
+      .split(',')
+      .map((h) => h.trim())
+      .filter((h) => h !== '')),
   CALMLINE_RATE_LIMIT_PER_TOKEN: (c, v) => (((c.rateLimit ??= {}) as Record<string, unknown>).perToken = v),
   CALMLINE_RATE_LIMIT_PER_IP: (c, v) => (((c.rateLimit ??= {}) as Record<string, unknown>).perIp = v),
 };

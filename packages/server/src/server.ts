@@ -7,6 +7,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { ActorResolver } from './auth/ActorResolver.js';
+import { AesGcmSealer } from './auth/sealed.js';
 import { ActionRecorder } from './commands/actionRecorder.js';
 import { Engine } from './commands/Engine.js';
 import { IncidentKeeper } from './commands/incidentKeeper.js';
@@ -46,8 +47,17 @@ export function databaseLocation(config: Config): string {
 export async function startServer(config: Config, options: { listen?: boolean; logger?: boolean } = {}): Promise<RunningServer> {
   const database = openDatabase(databaseLocation(config), { poolSize: config.databasePoolSize });
   await migrateToLatest(database);
-  const store = new Store(database.db, database.dialect);
-  const first = await firstStart(store);
+  // The server secret may itself live in the database (PostgreSQL without CALMLINE_SECRET), so a
+  // store without a sealer comes first: it creates the first organisation and finds the secret.
+  const bootstrap = new Store(database.db, database.dialect, { batch: false });
+  const first = await firstStart(bootstrap);
+  const startWarnings: string[] = [];
+  const secret = await resolveSecret(config, bootstrap, database.dialect, (m) => startWarnings.push(m));
+  const store = new Store(database.db, database.dialect, { sealer: new AesGcmSealer(secret) });
+  // Installs from before sealing hold these secrets in clear: seal them now, all or none.
+  const sealedOnStart = await store.transaction(
+    async (tx) => (await tx.webhooks.sealClearSecrets()) + (await tx.integrations.sealClearSecrets()),
+  );
   const hub = new LiveHub();
   const logger = options.logger === false ? false : { level: config.logLevel };
   // The app (and its logger) is built after the notifier it reports errors from.
@@ -57,8 +67,6 @@ export async function startServer(config: Config, options: { listen?: boolean; l
     database.pool && database.listenClient
       ? await PgNotifier.start(database.pool, database.listenClient, hub, store.events, randomUUID(), onError)
       : new LocalNotifier(hub);
-  const startWarnings: string[] = [];
-  const secret = await resolveSecret(config, store, database.dialect, (m) => startWarnings.push(m));
   const incidents = new IncidentKeeper(new ChainKeys(secret));
   const pseudonymKey = createHmac('sha256', secret).update('calmline customer pseudonyms v1').digest();
   const engine = new Engine();
@@ -80,6 +88,7 @@ export async function startServer(config: Config, options: { listen?: boolean; l
   const built = await buildApp(ctx, logger);
   logs.log = built.app.log;
   for (const w of startWarnings) built.app.log.warn(w);
+  if (sealedOnStart > 0) built.app.log.info(`sealed ${sealedOnStart} webhook and integration secrets that were stored in clear`);
   let url = '';
   if (options.listen !== false) {
     const address = await built.app.listen({ port: config.port, host: config.host });
@@ -122,7 +131,11 @@ export async function startServer(config: Config, options: { listen?: boolean; l
       .catch((err: unknown) => built.app.log.error({ err }, 'follow-up reminders failed'));
   }, config.reminderIntervalMs);
   remind.unref();
-  const deliverer = new WebhookDeliverer(store, config.webhooks, (err) => built.app.log.error({ err }, 'webhook delivery failed'));
+  const deliverer = new WebhookDeliverer(
+    store,
+    { ...config.webhooks, allowPrivate: config.webhookAllowPrivate, allowHosts: config.webhookAllowHosts },
+    (err) => built.app.log.error({ err }, 'webhook delivery failed'),
+  );
   const deliver = setInterval(() => void deliverer.runOnce(), config.webhooks.intervalMs);
   deliver.unref();
   return {

@@ -59,6 +59,11 @@ export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
+/** Every permission the role holds, e.g. for the web UI to show only what the user may do. */
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
+}
+
 /** Roles that see every team of the organisation (the others are scoped to their teams or themselves). */
 export const ORG_WIDE: readonly Role[] = ['admin', 'analyst'];
 

@@ -34,6 +34,7 @@ import { AppError } from './errors.js';
 import { frameworkErrors, installErrorHandler } from './errorHandler.js';
 import { installGuard, installRouteTable, type RouteEntry } from './guard.js';
 import { installJsonParser } from './jsonBody.js';
+import { installWebUi } from './webUi.js';
 import type { App } from './types.js';
 
 /** Query strings that carry secrets are never logged. */
@@ -131,6 +132,7 @@ export async function buildApp(ctx: AppContext, logger: FastifyServerOptions['lo
   webhookRoutes(app, ctx);
   integrationRoutes(app, ctx);
   liveRoutes(app, ctx);
+  await installWebUi(app, ctx.config.webRoot);
   await app.ready();
   return { app, routes };
 }

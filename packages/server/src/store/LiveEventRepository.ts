@@ -64,6 +64,19 @@ export class LiveEventRepository {
     return rows.map(present);
   }
 
+  /** The conversation's newest event of one of these kinds (still in the log), e.g. to show its guidance again. */
+  async latestOf(conversationId: string, kinds: readonly LiveKind[]): Promise<LiveEvent | undefined> {
+    const row = await this.db
+      .selectFrom('live_events')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('kind', 'in', kinds)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && present(row);
+  }
+
   async latestId(): Promise<number> {
     const row = await this.db
       .selectFrom('live_events')

@@ -17,6 +17,7 @@ import * as customerBlocks from './20261122120000_customer_blocks.js';
 import * as wellbeing from './20261122130000_wellbeing.js';
 import * as integrations from './20261122140000_integrations.js';
 import { webhooks } from './20261122150000_webhooks.js';
+import * as liveEventsByConversation from './20261122160000_live_events_by_conversation.js';
 
 export type { DialectName } from './dialect.js';
 
@@ -35,5 +36,6 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     '20261122130000_wellbeing': wellbeing,
     '20261122140000_integrations': integrations,
     '20261122150000_webhooks': webhooks(dialect),
+    '20261122160000_live_events_by_conversation': liveEventsByConversation,
   };
 }

@@ -6,6 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { hashPassword, newSecret, sha256, verifyPassword } from '../../auth/secrets.js';
+import { permissionsOf } from '../../auth/roles.js';
 import { AppError } from '../../http/errors.js';
 import { SESSION_COOKIE, actorOf } from '../../http/guard.js';
 import type { AppContext } from '../../http/context.js';
@@ -95,8 +96,8 @@ export function authRoutes(app: App, ctx: AppContext): void {
           null,
           req.ip,
         );
-      // The web UI is not there yet: the API's own page is where a signed-in admin can act.
-      return reply.redirect('/api/docs');
+      // The web UI asks a signed-in user without a password to set one first.
+      return reply.redirect('/');
     },
   );
 
@@ -114,12 +115,19 @@ export function authRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/me',
-    { config: { permission: 'me:read' }, schema: { tags: ['auth'], summary: 'Who am I', response: { 200: User, ...COMMON_ERRORS } } },
+    {
+      config: { permission: 'me:read' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Who am I, and what my role may do (the web UI shows only what is allowed)',
+        response: { 200: User.extend({ permissions: z.array(z.string()) }), ...COMMON_ERRORS },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       const user = await ctx.store.users.get(actor.orgId, actor.userId);
       if (!user) throw new AppError('not_found');
-      return presentUser(user, actor.teamIds);
+      return { ...presentUser(user, actor.teamIds), permissions: permissionsOf(actor.role) };
     },
   );
 

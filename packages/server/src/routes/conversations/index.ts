@@ -11,7 +11,7 @@ import type { AppContext } from '../../http/context.js';
 import type { App } from '../../http/types.js';
 import { CONVERSATION_STATUSES } from '../../store/types.js';
 import { presentAlert, presentConversation } from '../presenters.js';
-import { AgentActionRecord, Alert, COMMON_ERRORS, Conversation, IdParams, Message, RecommendedAction } from '../schemas.js';
+import { AgentActionRecord, Alert, COMMON_ERRORS, Conversation, IdParams, Message, RecommendedAction, Suggestion } from '../schemas.js';
 
 const ListQuery = z.object({
   status: z.enum(CONVERSATION_STATUSES).optional(),
@@ -25,7 +25,15 @@ const Timeline = z.object({
   messages: z.array(Message),
   actions: z.array(AgentActionRecord),
   alerts: z.array(Alert),
+  guidance: z
+    .object({ actions: z.array(RecommendedAction), suggestions: z.array(Suggestion) })
+    .describe('What the protocol recommended after the newest customer or agent message (empty once the live log has pruned it)'),
 });
+
+interface GuidancePayload {
+  actions?: z.infer<typeof RecommendedAction>[];
+  suggestions?: z.infer<typeof Suggestion>[];
+}
 
 export function conversationRoutes(app: App, ctx: AppContext): void {
   app.get(
@@ -56,16 +64,22 @@ export function conversationRoutes(app: App, ctx: AppContext): void {
     async (req) => {
       const c = await ctx.store.conversations.visible(actorOf(req), req.params.id);
       if (!c) throw new AppError('not_found', 'No conversation with this id is visible to you.');
-      const [messages, actions, alerts] = await Promise.all([
+      const [messages, actions, alerts, latest] = await Promise.all([
         ctx.store.conversations.messages(c.id),
         ctx.store.conversations.actions(c.id),
         ctx.store.alerts.ofConversation(c.id),
+        ctx.store.events.latestOf(c.id, ['message.analysed']),
       ]);
+      // An action taken since (a warning given) changes what is recommended, but not the suggested lines.
+      const newer = latest ? await ctx.store.events.latestOf(c.id, ['conversation.updated']) : undefined;
+      const said = (latest?.payload ?? {}) as GuidancePayload;
+      const done = newer && latest && newer.id > latest.id ? (newer.payload as GuidancePayload) : undefined;
       return {
         conversation: presentConversation(c),
         messages: messages as z.infer<typeof Message>[],
         actions: actions as z.infer<typeof AgentActionRecord>[],
         alerts: alerts.map(presentAlert),
+        guidance: { actions: (done ?? said).actions ?? [], suggestions: said.suggestions ?? [] },
       };
     },
   );

@@ -1,0 +1,23 @@
+/** The screens, who may open them (by the server's permission names), and where each role starts. */
+export interface NavItem {
+  path: string;
+  /** Key in the common namespace. */
+  label: string;
+  /** Shown when the signed-in user holds this permission. */
+  permission: string;
+}
+
+export const NAV: NavItem[] = [
+  { path: '/console', label: 'nav.console', permission: 'conversations:act' },
+  { path: '/board', label: 'nav.board', permission: 'alerts:update' },
+  { path: '/incidents', label: 'nav.incidents', permission: 'incidents:read' },
+  { path: '/wellbeing', label: 'nav.wellbeing', permission: 'wellbeing:self' },
+  { path: '/admin', label: 'nav.admin', permission: 'organisation:manage' },
+];
+
+/** Agents start in the console, leads and security on the board, admins too; others at their first screen. */
+export function homeFor(role: string, permissions: readonly string[]): string {
+  if (role === 'agent') return '/console';
+  if (permissions.includes('alerts:update')) return '/board';
+  return NAV.find((n) => permissions.includes(n.permission))?.path ?? '/wellbeing';
+}
