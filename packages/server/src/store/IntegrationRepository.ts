@@ -5,8 +5,9 @@
  * is stored sealed (auth/sealed): the platforms' secrets must be usable again, so a hash will not do.
  */
 import type { Kysely, Selectable } from 'kysely';
-import { isSealed, NO_SEALER, type Sealer } from '../auth/sealed.js';
+import { NO_SEALER, type Sealer } from '../auth/sealed.js';
 import type { DB, IntegrationTable } from '../db/schema.js';
+import { sealClearSecrets } from './sealClearSecrets.js';
 import { newId, now } from './ids.js';
 
 export const INTEGRATION_KINDS = ['generic', 'zendesk', 'twilio'] as const;
@@ -82,23 +83,9 @@ export class IntegrationRepository {
     return row && { integration: present(row), secret: this.sealer.open(aadOf(row.id), row.secret) };
   }
 
-  /**
-   * Seals the secrets of rows written in clear (before secrets were sealed); returns how many. Each
-   * update only applies to the value it read, so nodes starting together never seal a value twice.
-   */
-  async sealClearSecrets(): Promise<number> {
-    let sealed = 0;
-    for (const r of await this.db.selectFrom('integrations').select(['id', 'secret']).execute()) {
-      if (isSealed(r.secret)) continue;
-      const res = await this.db
-        .updateTable('integrations')
-        .set({ secret: this.sealer.seal(aadOf(r.id), r.secret) })
-        .where('id', '=', r.id)
-        .where('secret', '=', r.secret)
-        .executeTakeFirst();
-      sealed += Number(res.numUpdatedRows);
-    }
-    return sealed;
+  /** Seals the secrets of rows written in clear (before secrets were sealed); returns how many. */
+  sealClearSecrets(): Promise<number> {
+    return sealClearSecrets(this.db, 'integrations', this.sealer, aadOf);
   }
 
   /** Disables (never deletes: the audit log keeps pointing at it). Undefined when there is no such integration. */

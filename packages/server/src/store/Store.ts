@@ -53,13 +53,11 @@ export class Store {
 
   private readonly sealer: Sealer | undefined;
 
-  /** `options` may also be a boolean, meaning `{ batch }` (the older form). */
   constructor(
     readonly db: Kysely<DB>,
     readonly dialect: DialectName,
-    options: StoreOptions | boolean = {},
+    { batch = dialect === 'sqlite', sealer }: StoreOptions = {},
   ) {
-    const { batch = dialect === 'sqlite', sealer } = typeof options === 'boolean' ? { batch: options } : options;
     this.sealer = sealer;
     this.batcher = batch ? new TransactionBatcher(db) : undefined;
     this.organisations = new OrganisationRepository(db);

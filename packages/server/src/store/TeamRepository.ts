@@ -55,6 +55,19 @@ export class TeamRepository {
     return rows.map((r) => r.team_id);
   }
 
+  /** Every user's team ids in the organisation, in one query (user id → team ids). */
+  async teamIdsByUser(orgId: string): Promise<Map<string, string[]>> {
+    const rows = await this.db
+      .selectFrom('team_members')
+      .innerJoin('teams', 'teams.id', 'team_members.team_id')
+      .select(['team_members.user_id', 'team_members.team_id'])
+      .where('teams.org_id', '=', orgId)
+      .execute();
+    const byUser = new Map<string, string[]>();
+    for (const r of rows) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r.team_id]);
+    return byUser;
+  }
+
   async memberIds(teamId: string): Promise<string[]> {
     const rows = await this.db.selectFrom('team_members').select('user_id').where('team_id', '=', teamId).execute();
     return rows.map((r) => r.user_id);

@@ -7,8 +7,9 @@
  * sealed (auth/sealed) and opened only when a delivery is signed.
  */
 import type { Kysely, Selectable } from 'kysely';
-import { isSealed, NO_SEALER, type Sealer } from '../auth/sealed.js';
+import { NO_SEALER, type Sealer } from '../auth/sealed.js';
 import type { DB, WebhookTable } from '../db/schema.js';
+import { sealClearSecrets } from './sealClearSecrets.js';
 import { newId, now, parseJson } from './ids.js';
 
 export const WEBHOOK_FORMATS = ['generic', 'slack', 'teams'] as const;
@@ -110,23 +111,9 @@ export class WebhookRepository {
     return hooks.length;
   }
 
-  /**
-   * Seals the secrets of rows written in clear (before secrets were sealed); returns how many. Each
-   * update only applies to the value it read, so nodes starting together never seal a value twice.
-   */
-  async sealClearSecrets(): Promise<number> {
-    let sealed = 0;
-    for (const r of await this.db.selectFrom('webhooks').select(['id', 'secret']).execute()) {
-      if (isSealed(r.secret)) continue;
-      const res = await this.db
-        .updateTable('webhooks')
-        .set({ secret: this.sealer.seal(aadOf(r.id), r.secret) })
-        .where('id', '=', r.id)
-        .where('secret', '=', r.secret)
-        .executeTakeFirst();
-      sealed += Number(res.numUpdatedRows);
-    }
-    return sealed;
+  /** Seals the secrets of rows written in clear (before secrets were sealed); returns how many. */
+  sealClearSecrets(): Promise<number> {
+    return sealClearSecrets(this.db, 'webhooks', this.sealer, aadOf);
   }
 
   /**

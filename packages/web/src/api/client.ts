@@ -20,6 +20,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure as an ApiError, so a screen can always show a sentence (a thrown non-ApiError is a bug, shown as is). */
+export function asApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e));
+}
+
 type Listener = () => void;
 const signedOutListeners = new Set<Listener>();
 

@@ -26,7 +26,6 @@ export type Suggestion = Guidance['suggestions'][number];
 export type Alert = Reply<'/api/alerts'>['alerts'][number];
 export type Incident = Reply<'/api/incidents'>['incidents'][number];
 export type IncidentDetail = Reply<'/api/incidents/{id}'>;
-export type DraftFinding = Reply<'/api/drafts/check', 'post'>['findings'][number];
 export type Ingested = Reply<'/api/messages', 'post'>;
 export type AgentAction = Body<'/api/conversations/{id}/actions', 'post'>['action'];
 export type MyWellbeing = Reply<'/api/wellbeing/me'>;

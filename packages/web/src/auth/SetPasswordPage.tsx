@@ -5,8 +5,9 @@
 import { Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, put } from '../api/client';
+import { put } from '../api/client';
 import { ErrorNote } from '../lib/ErrorNote';
+import { useAction } from '../lib/useAction';
 import { useSession } from './session';
 
 const MIN_LENGTH = 12;
@@ -17,24 +18,17 @@ export function SetPasswordPage({ firstRun }: { firstRun: boolean }) {
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useAction();
   const mismatch = repeat !== '' && repeat !== password;
   const tooShort = password !== '' && password.length < MIN_LENGTH;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (mismatch || tooShort) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await put('/api/me/password', me?.hasPassword ? { current, password } : { password });
       await refresh();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -2,8 +2,8 @@
 import { Button, Center, Paper, PasswordInput, Stack, TextInput, Title, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { ErrorNote } from '../lib/ErrorNote';
+import { useAction } from '../lib/useAction';
 import { LanguagePicker } from '../layout/LanguagePicker';
 import { useSession } from './session';
 
@@ -12,20 +12,11 @@ export function SignInPage() {
   const { signIn } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(email.trim(), password);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => signIn(email.trim(), password));
   };
 
   return (

@@ -3,7 +3,7 @@
  * for after a change or a live event. A newer load always wins over a slower older one.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, get } from '../api/client';
+import { asApiError, get, type ApiError } from '../api/client';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -31,7 +31,7 @@ export function useApi<T>(path: string | null): Loaded<T> {
         setError(undefined);
       }
     } catch (e) {
-      if (mine === generation.current) setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
+      if (mine === generation.current) setError(asApiError(e));
     } finally {
       if (mine === generation.current) setLoading(false);
     }

@@ -106,7 +106,7 @@ async function firstActiveAdmin(database: Database): Promise<User | undefined> {
     .where('disabled', '=', 0)
     .orderBy('created_at')
     .executeTakeFirst();
-  return row ? new Store(database.db, database.dialect, false).users.byEmail(row.email) : undefined;
+  return row ? new Store(database.db, database.dialect, { batch: false }).users.byEmail(row.email) : undefined;
 }
 
 /** Where the store is, without a password that may be in DATABASE_URL. */

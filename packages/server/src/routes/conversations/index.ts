@@ -64,14 +64,14 @@ export function conversationRoutes(app: App, ctx: AppContext): void {
     async (req) => {
       const c = await ctx.store.conversations.visible(actorOf(req), req.params.id);
       if (!c) throw new AppError('not_found', 'No conversation with this id is visible to you.');
-      const [messages, actions, alerts, latest] = await Promise.all([
+      const [messages, actions, alerts, latest, newer] = await Promise.all([
         ctx.store.conversations.messages(c.id),
         ctx.store.conversations.actions(c.id),
         ctx.store.alerts.ofConversation(c.id),
         ctx.store.events.latestOf(c.id, ['message.analysed']),
+        ctx.store.events.latestOf(c.id, ['conversation.updated']),
       ]);
       // An action taken since (a warning given) changes what is recommended, but not the suggested lines.
-      const newer = latest ? await ctx.store.events.latestOf(c.id, ['conversation.updated']) : undefined;
       const said = (latest?.payload ?? {}) as GuidancePayload;
       const done = newer && latest && newer.id > latest.id ? (newer.payload as GuidancePayload) : undefined;
       return {

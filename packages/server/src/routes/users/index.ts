@@ -23,10 +23,8 @@ export function userRoutes(app: App, ctx: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       const users = await ctx.store.users.list(actor.orgId, actor.role === 'admin' ? undefined : actor.teamIds);
-      // Each user's teams, so the admin pages can show and edit membership (one query per team, not per user).
-      const teamsOf = new Map<string, string[]>();
-      for (const team of await ctx.store.teams.list(actor.orgId))
-        for (const userId of await ctx.store.teams.memberIds(team.id)) teamsOf.set(userId, [...(teamsOf.get(userId) ?? []), team.id]);
+      // Each user's teams, so the admin pages can show and edit membership.
+      const teamsOf = await ctx.store.teams.teamIdsByUser(actor.orgId);
       return { users: users.map((u) => presentUser(u, teamsOf.get(u.id) ?? [])) };
     },
   );

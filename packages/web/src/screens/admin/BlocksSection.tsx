@@ -26,7 +26,7 @@ import { useFormat } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
 import { ConfirmButton } from './ConfirmButton';
 import type { CustomerBlock } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../../lib/useAction';
 
 export default function BlocksSection() {
   const { t } = useTranslation('admin');

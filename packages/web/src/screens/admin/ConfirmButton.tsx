@@ -6,7 +6,7 @@ import { Button, Group, Modal, Stack, Text, type ButtonProps } from '@mantine/co
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../lib/ErrorNote';
-import { useAction } from './useAction';
+import { useAction } from '../../lib/useAction';
 
 interface Props {
   /** The button's text, also the confirm button's. */

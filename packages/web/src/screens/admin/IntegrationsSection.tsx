@@ -28,7 +28,7 @@ import { useApi } from '../../lib/useApi';
 import { ConfirmButton } from './ConfirmButton';
 import { OneTimeSecret, type SecretToShow } from './OneTimeSecret';
 import { INTEGRATION_KINDS, type Integration, type IntegrationKind } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../../lib/useAction';
 
 /** The full address a platform posts to; the server gives only the path (it may sit behind a proxy). */
 const endpointOf = (i: Integration) => `${location.origin}${i.inboundPath}`;

@@ -15,7 +15,7 @@ import { CrisisResourceFields, RegisterFields } from './LanguagePolicyFields';
 import { check, draftOf, getAt, setAt, type Draft } from './policyDraft';
 import { PolicyNumber } from './PolicyNumber';
 import { PolicyPreview } from './PolicyPreview';
-import { useAction } from './useAction';
+import { useAction } from '../../lib/useAction';
 
 export default function PolicySection() {
   const { t } = useTranslation('admin');

@@ -9,7 +9,7 @@ import { del, post, put } from '../../api/client';
 import type { Team, User } from '../../api/types';
 import { ErrorNote } from '../../lib/ErrorNote';
 import { useApi } from '../../lib/useApi';
-import { useAction } from './useAction';
+import { useAction } from '../../lib/useAction';
 
 export default function TeamsSection() {
   const { t } = useTranslation('admin');

@@ -13,7 +13,7 @@ import { useApi } from '../../lib/useApi';
 import { ConfirmButton } from './ConfirmButton';
 import { OneTimeSecret, type SecretToShow } from './OneTimeSecret';
 import { ROLES, type ApiToken, type Role } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../../lib/useAction';
 
 export default function TokensSection() {
   const { t } = useTranslation('admin');

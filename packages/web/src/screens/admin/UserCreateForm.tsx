@@ -6,7 +6,7 @@ import { post } from '../../api/client';
 import type { Team, User } from '../../api/types';
 import { ErrorNote } from '../../lib/ErrorNote';
 import { ROLES, type Role } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../../lib/useAction';
 
 export interface Created {
   user: User;

@@ -6,7 +6,7 @@ import { patch } from '../../api/client';
 import type { User } from '../../api/types';
 import { ErrorNote } from '../../lib/ErrorNote';
 import { ROLES, type Role } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../../lib/useAction';
 
 export function UserEditModal({ user, onClose, onSaved }: { user: User | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation('admin');

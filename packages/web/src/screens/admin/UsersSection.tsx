@@ -14,7 +14,7 @@ import { ConfirmButton } from './ConfirmButton';
 import { OneTimeSecret, type SecretToShow } from './OneTimeSecret';
 import { UserCreateForm } from './UserCreateForm';
 import { UserEditModal } from './UserEditModal';
-import { useAction } from './useAction';
+import { useAction } from '../../lib/useAction';
 
 export default function UsersSection() {
   const { t } = useTranslation('admin');

@@ -14,7 +14,7 @@ import { ConfirmButton } from './ConfirmButton';
 import { OneTimeSecret, type SecretToShow } from './OneTimeSecret';
 import { WebhookDeliveries } from './WebhookDeliveries';
 import { WEBHOOK_EVENTS, WEBHOOK_FORMATS, eventKey, type Webhook, type WebhookEvent, type WebhookFormat } from './types';
-import { useAction } from './useAction';
+import { useAction } from '../../lib/useAction';
 
 export default function WebhooksSection() {
   const { t } = useTranslation('admin');

@@ -5,7 +5,7 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, post } from '../../api/client';
+import { asApiError, post, type ApiError } from '../../api/client';
 import type { Alert } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { ErrorNote } from '../../lib/ErrorNote';
@@ -33,7 +33,7 @@ export function AlertCard({ alert, fresh, names, onChanged, onOpenConversation }
     try {
       onChanged(await post<Alert>(`/api/alerts/${alert.id}/${verb}`));
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
+      setError(asApiError(e));
     } finally {
       setBusy(null);
     }

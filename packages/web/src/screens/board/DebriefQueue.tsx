@@ -5,10 +5,11 @@
 import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, patch } from '../../api/client';
+import { patch } from '../../api/client';
 import type { TeamWellbeing } from '../../api/types';
 import { ErrorNote } from '../../lib/ErrorNote';
 import { useFormat } from '../../lib/format';
+import { useAction } from '../../lib/useAction';
 
 type Debrief = TeamWellbeing['debriefs'][number];
 
@@ -16,21 +17,13 @@ function DebriefItem({ debrief, name, onChanged }: { debrief: Debrief; name: str
   const { t } = useTranslation('board');
   const format = useFormat();
   const [when, setWhen] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, busy, error } = useAction();
 
-  const change = async (body: { scheduledFor?: string; status: Debrief['status'] }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const change = (body: { scheduledFor?: string; status: Debrief['status'] }) =>
+    run(async () => {
       await patch(`/api/wellbeing/debriefs/${debrief.id}`, body);
       onChanged();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Paper withBorder p="sm" radius="md" component="li" data-testid="debrief" style={{ listStyle: 'none' }}>

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get } from '../../api/client';
+import { asApiError, get, type ApiError } from '../../api/client';
 import { useLiveEvents } from '../../api/live';
 import type { Alert } from '../../api/types';
 import { playAlertTone } from './alertSound';
@@ -46,7 +46,7 @@ export function useLiveAlerts(soundOn: boolean) {
       setAlerts((current) => [...open.alerts, ...acknowledged.alerts].reduce(merge, current ?? []));
       setError(undefined);
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
+      setError(asApiError(e));
     }
   }, []);
 

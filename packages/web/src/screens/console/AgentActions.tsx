@@ -6,7 +6,7 @@
 import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, post } from '../../api/client';
+import { asApiError, post, type ApiError } from '../../api/client';
 import type { AgentAction, RecommendedAction, Reply, Timeline } from '../../api/types';
 import { ErrorNote } from '../../lib/ErrorNote';
 import { CONSOLE_ACTIONS, recommendedActions } from './actionsFor';
@@ -34,7 +34,7 @@ export function AgentActions({ conversation, recommended, onRecorded }: Props) {
       const r = await post<Recorded>(`/api/conversations/${conversation.id}/actions`, { action });
       onRecorded(r, action);
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
+      setError(asApiError(e));
     } finally {
       setBusy(undefined);
     }

@@ -5,10 +5,11 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, post } from '../../api/client';
+import { post } from '../../api/client';
 import type { Reply } from '../../api/types';
 import { ErrorNote } from '../../lib/ErrorNote';
 import { useFormat } from '../../lib/format';
+import { useAction } from '../../lib/useAction';
 
 type Break = Reply<'/api/wellbeing/breaks', 'post'>;
 
@@ -23,20 +24,12 @@ export function BreakPrompt({ minutes, exposure, onDismiss }: Props) {
   const { t } = useTranslation('console');
   const format = useFormat();
   const [started, setStarted] = useState<Break>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, busy, error } = useAction();
 
-  const start = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const start = () =>
+    run(async () => {
       setStarted(await post<Break>('/api/wellbeing/breaks', { minutes, reason: exposure ? 'exposure' : 'self' }));
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Alert

@@ -4,11 +4,11 @@
  */
 import { Button, Group, Stack, Textarea } from '@mantine/core';
 import type { DraftContext } from '@calmline/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, post } from '../../api/client';
+import { post } from '../../api/client';
 import type { Ingested } from '../../api/types';
 import { ErrorNote } from '../../lib/ErrorNote';
+import { useAction } from '../../lib/useAction';
 import { applyFinding } from './applyFinding';
 import { CoachFindings } from './CoachFindings';
 import { useCoach } from './useCoach';
@@ -26,23 +26,16 @@ interface Props {
 export function DraftBox({ conversationId, draft, replyId, onDraft, context, onSent }: Props) {
   const { t } = useTranslation('console');
   const checked = useCoach(draft, context);
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, busy: sending, error } = useAction();
 
   const send = async () => {
     const text = draft.trim();
     if (!text || sending) return;
-    setSending(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const sent = await post<Ingested>('/api/messages', { conversationId, author: 'agent', text, ...(replyId ? { replyId } : {}) });
       onDraft('');
       onSent(sent);
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
-    } finally {
-      setSending(false);
-    }
+    });
   };
 
   return (

@@ -7,9 +7,10 @@ import { Anchor, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/co
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, post } from '../../api/client';
+import { post } from '../../api/client';
 import type { Reply } from '../../api/types';
 import { ErrorNote } from '../../lib/ErrorNote';
+import { useAction } from '../../lib/useAction';
 
 type Reported = Reply<'/api/conversations/{id}/report', 'post'>;
 
@@ -17,30 +18,22 @@ export function ReportButton({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation('console');
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, busy: sending, error, clearError } = useAction();
   const [incident, setIncident] = useState<Reported>();
 
   const close = () => {
     setOpen(false);
-    setError(undefined);
+    clearError();
     if (incident) {
       setIncident(undefined);
       setNote('');
     }
   };
 
-  const send = async () => {
-    setSending(true);
-    setError(undefined);
-    try {
+  const send = () =>
+    run(async () => {
       setIncident(await post<Reported>(`/api/conversations/${conversationId}/report`, note.trim() ? { note: note.trim() } : {}));
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
-    } finally {
-      setSending(false);
-    }
-  };
+    });
 
   return (
     <>

@@ -8,9 +8,10 @@ import { Button, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, patch } from '../../api/client';
+import { patch } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ErrorNote } from '../../lib/ErrorNote';
+import { useAction } from '../../lib/useAction';
 import type { EditableField, Incident } from './incidentTypes';
 
 /** Long answers get a text area, short references a single line. */
@@ -52,8 +53,7 @@ export function RecordFieldsForm({ incident, onSaved }: { incident: Incident; on
   const { can } = useSession();
   // Only what the person typed; untouched fields follow the record as it reloads.
   const [edits, setEdits] = useState<Partial<Record<EditableField, string>>>({});
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, busy: saving, error } = useAction();
   const closed = incident.status === 'closed';
   const editable = can('incidents:update') && !closed;
 
@@ -65,20 +65,13 @@ export function RecordFieldsForm({ incident, onSaved }: { incident: Incident; on
   ) as Partial<Record<EditableField, string | null>>;
   const dirty = Object.keys(changes).length > 0;
 
-  const save = async () => {
-    setSaving(true);
-    setError(undefined);
-    try {
+  const save = () =>
+    run(async () => {
       const updated = await patch<Incident>(`/api/incidents/${encodeURIComponent(incident.id)}`, changes);
       setEdits({});
       onSaved(updated);
       notifications.show({ color: 'teal', message: t('fields.saved') });
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="fields-title">

@@ -5,11 +5,11 @@
 import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, post } from '../../api/client';
+import { post } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ErrorNote } from '../../lib/ErrorNote';
+import { useAction } from '../../lib/useAction';
 import { nextStatus, type Incident, type IncidentStatus } from './incidentTypes';
 import { StatusBadge } from './StatusBadge';
 
@@ -17,24 +17,16 @@ export function ReviewStatus({ incident, onChanged }: { incident: Incident; onCh
   const { t } = useTranslation('incidents');
   const { can } = useSession();
   const [confirming, confirm] = useDisclosure(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, busy, error } = useAction();
   const next = can('incidents:update') ? nextStatus(incident.status) : null;
 
-  const move = async (to: IncidentStatus) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const move = (to: IncidentStatus) =>
+    run(async () => {
       const updated = await post<Incident>(`/api/incidents/${encodeURIComponent(incident.id)}/status`, { status: to });
       confirm.close();
       onChanged(updated);
       notifications.show({ color: 'teal', message: t(`review.movedTo.${to}`) });
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="review-title">

@@ -5,10 +5,11 @@
 import { Button, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, post } from '../../api/client';
+import { post } from '../../api/client';
 import type { MyWellbeing } from '../../api/types';
 import { ErrorNote } from '../../lib/ErrorNote';
 import { useFormat } from '../../lib/format';
+import { useAction } from '../../lib/useAction';
 import { useNow } from '../board/useNow';
 
 const LENGTHS = [5, 10, 15, 20];
@@ -46,22 +47,15 @@ export function BreakPanel({ wellbeing, onChanged }: { wellbeing: MyWellbeing; o
     ? LENGTHS
     : [...LENGTHS, wellbeing.suggestedBreakMinutes].sort((a, b) => a - b);
   const [minutes, setMinutes] = useState(String(wellbeing.suggestedBreakMinutes));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const action = useAction();
+  const { busy, error } = action;
   const current = wellbeing.currentBreak;
 
-  const run = async (call: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const run = (call: () => Promise<unknown>) =>
+    action.run(async () => {
       await call();
       await onChanged();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="break-heading">

@@ -2,33 +2,27 @@
 import { Button, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, post } from '../../api/client';
+import { post } from '../../api/client';
 import type { MyWellbeing } from '../../api/types';
 import { ErrorNote } from '../../lib/ErrorNote';
 import { useFormat } from '../../lib/format';
+import { useAction } from '../../lib/useAction';
 
 export function DebriefPanel({ wellbeing, onChanged }: { wellbeing: MyWellbeing; onChanged: () => Promise<void> }) {
   const { t } = useTranslation('wellbeing');
   const format = useFormat();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, busy, error } = useAction();
   const [asked, setAsked] = useState(false);
 
   const ask = async () => {
-    setBusy(true);
-    setError(undefined);
     setAsked(false);
-    try {
+    await run(async () => {
       await post('/api/wellbeing/debriefs', note.trim() ? { note: note.trim() } : {});
       setNote('');
       setAsked(true);
       await onChanged();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -6,11 +6,12 @@ import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@man
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, post } from '../../api/client';
+import { asApiError, post, type ApiError } from '../../api/client';
 import { useLiveEvents } from '../../api/live';
 import type { FollowUp } from '../../api/types';
 import { ErrorNote } from '../../lib/ErrorNote';
 import { useFormat } from '../../lib/format';
+import { useAction } from '../../lib/useAction';
 import { useApi } from '../../lib/useApi';
 import { useNow } from '../board/useNow';
 
@@ -26,7 +27,7 @@ function FollowUpItem({ followUp, now, onDone }: { followUp: FollowUp; now: numb
       await post(`/api/follow-ups/${followUp.id}/done`);
       onDone();
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
+      setError(asApiError(e));
       setBusy(false);
     }
   };
@@ -75,8 +76,7 @@ export function FollowUps() {
   const now = useNow(30_000);
   const [text, setText] = useState('');
   const [dueAt, setDueAt] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, busy, error } = useAction();
 
   useLiveEvents((e) => {
     if (e.kind !== 'followup.due') return;
@@ -87,18 +87,12 @@ export function FollowUps() {
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await post('/api/follow-ups', { text: text.trim(), dueAt: new Date(dueAt).toISOString() });
       setText('');
       setDueAt('');
       await list.reload();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const items = list.data?.followUps ?? [];

@@ -3,7 +3,7 @@
  * kept for an ErrorNote, and the result handed back so the caller can show it (a secret, a row).
  */
 import { useCallback, useState } from 'react';
-import { ApiError } from '../../api/client';
+import { asApiError, type ApiError } from '../api/client';
 
 export function useAction() {
   const [busy, setBusy] = useState(false);
@@ -15,7 +15,7 @@ export function useAction() {
     try {
       return await work();
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
+      setError(asApiError(e));
       return undefined;
     } finally {
       setBusy(false);
