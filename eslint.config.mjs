@@ -30,7 +30,7 @@ const NODE_BUILTINS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'node_modules/**', '**/_data.ts', '**/_compiled.ts', '**/_model.ts', 'coverage/**'] },
+  { ignores: ['**/dist/**', 'node_modules/**', '**/_data.ts', '**/_compiled.ts', '**/_model.ts', '**/_scenarios.ts', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -8,3 +8,4 @@ export * from './policy/index.js';
 export * from './protocol/index.js';
 export * from './coach/index.js';
 export * from './review/index.js';
+export * from './simulate/index.js';

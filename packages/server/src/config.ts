@@ -85,6 +85,16 @@ export const ConfigSchema = z
     webRoot: z.string().min(1).optional(),
     /** How often due follow-ups are looked for (milliseconds). */
     reminderIntervalMs: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    /**
+     * Training: an OpenAI-compatible model server the organisation runs itself (e.g.
+     * http://127.0.0.1:8080/v1) that writes the simulated customer's words in free-text sessions.
+     * Off when unset: the scripted lines are used, and nothing leaves the machine.
+     */
+    simModelUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://127.0.0.1:8080/v1' }).optional(),
+    /** The model name sent to that server. */
+    simModelName: z.string().trim().min(1).max(200).default('local'),
+    /** How long a customer line may take before the scripted one is used instead (milliseconds). */
+    simModelTimeoutMs: z.coerce.number().int().min(100).max(60_000).default(8000),
   })
   .strict();
 
@@ -109,6 +119,9 @@ const ENV: Record<string, (c: Record<string, unknown>, v: string) => void> = {
   CALMLINE_WEB_ROOT: (c, v) => (c.webRoot = v),
   CALMLINE_SECRET: (c, v) => (c.secret = v),
   CALMLINE_INCIDENT_RETENTION_DAYS: (c, v) => (c.incidentRetentionDays = v),
+  CALMLINE_SIM_MODEL_URL: (c, v) => (c.simModelUrl = v),
+  CALMLINE_SIM_MODEL: (c, v) => (c.simModelName = v),
+  CALMLINE_SIM_MODEL_TIMEOUT_MS: (c, v) => (c.simModelTimeoutMs = v),
   CALMLINE_SECURE_COOKIES: (c, v) => (c.secureCookies = v),
   CALMLINE_TRUST_PROXY: (c, v) => (c.trustProxy = v === 'true' || v === '1'),
   // Anything but true/1/false/0 is passed on as text, so it is refused with the setting's name.

@@ -11,6 +11,7 @@ import { AesGcmSealer } from './auth/sealed.js';
 import { ActionRecorder } from './commands/actionRecorder.js';
 import { Engine } from './commands/Engine.js';
 import { IncidentKeeper } from './commands/incidentKeeper.js';
+import { purgeExpiredIncidents } from './commands/incidentRetention.js';
 import { ChainKeys } from './incidents/chain.js';
 import { resolveSecret } from './incidents/secret.js';
 import { firstStart, type FirstStart } from './commands/firstStart.js';
@@ -96,12 +97,12 @@ export async function startServer(config: Config, options: { listen?: boolean; l
   }
   const prune = setInterval(() => {
     const before = new Date(Date.now() - config.liveRetentionHours * 3600_000).toISOString();
-    // Retention: closed incidents untouched for longer than the configured days lose their content.
-    const retention = new Date(Date.now() - config.incidentRetentionDays * 86_400_000).toISOString();
+    // Retention: closed incidents untouched for longer than their organisation's period (or the
+    // configured default) lose their content.
     void Promise.all([
       store.events.prune(before),
       store.credentials.deleteExpiredSessions(),
-      store.transaction((tx) => tx.incidents.purgeClosedBefore(retention)),
+      purgeExpiredIncidents(store, config.incidentRetentionDays),
     ]).catch((err: unknown) => built.app.log.error({ err }, 'pruning failed'));
   }, 15 * 60_000);
   prune.unref();

@@ -18,7 +18,9 @@ describe('web UI shell', () => {
     await s.signIn(page, s.agent);
     await expect.poll(() => page.url()).toMatch(/\/console/);
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
-    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Conversations', 'Incidents', 'My wellbeing']);
+    await expect
+      .poll(() => nav.getByRole('link').allTextContents())
+      .toEqual(['Conversations', 'Incidents', 'My wellbeing', 'Reviews', 'Library of replies', 'Training']);
     await s.screenshot(page, 'agent-signed-in');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();

@@ -23,6 +23,11 @@ const IncidentList = lazy(() => import('./screens/incidents/IncidentList'));
 const IncidentDetail = lazy(() => import('./screens/incidents/IncidentDetail'));
 const MyWellbeing = lazy(() => import('./screens/wellbeing/MyWellbeing'));
 const Admin = lazy(() => import('./screens/admin/Admin'));
+const Analytics = lazy(() => import('./screens/analytics/Analytics'));
+const ReviewList = lazy(() => import('./screens/reviews/ReviewList'));
+const ReviewDetail = lazy(() => import('./screens/reviews/ReviewDetail'));
+const Library = lazy(() => import('./screens/library/Library'));
+const TrainingRoutes = lazy(() => import('./screens/training/TrainingRoutes'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -48,8 +53,13 @@ function Routed() {
             {can('alerts:update') && <Route path="/board" element={<SupervisorBoard />} />}
             {can('incidents:read') && <Route path="/incidents" element={<IncidentList />} />}
             {can('incidents:read') && <Route path="/incidents/:id" element={<IncidentDetail />} />}
+            {can('analytics:read') && <Route path="/analytics" element={<Analytics />} />}
             <Route path="/wellbeing" element={<MyWellbeing />} />
+            {can('reviews:write') && <Route path="/reviews" element={<ReviewList />} />}
+            {can('reviews:write') && <Route path="/reviews/:kind/:id" element={<ReviewDetail />} />}
+            {can('library:read') && <Route path="/library" element={<Library />} />}
             {can('organisation:manage') && <Route path="/admin/*" element={<Admin />} />}
+            {(can('training:practise') || can('training:coach')) && <Route path="/training/*" element={<TrainingRoutes />} />}
             <Route path="*" element={<Navigate to={home} replace />} />
           </Routes>
         </Suspense>

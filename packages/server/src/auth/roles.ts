@@ -50,6 +50,20 @@ export const PERMISSIONS = {
   /** Inbound integrations (generic webhook, Zendesk, Twilio) and their signing secrets. */
   'integrations:manage': ['admin'],
   'audit:read': ['admin'],
+  /** Practise in the simulator: the scenario list, one's own sessions and report cards, one's cohort progress. */
+  'training:practise': ['agent', 'lead', 'trainer', 'admin'],
+  /** Run cohorts: recruits, assignments, their sessions and readiness; signing a recruit off for live contacts. */
+  'training:coach': ['trainer', 'lead', 'admin'],
+  /** Annotate transcripts one may read (real or simulated) and read the reviews of them; share exemplary replies. */
+  'reviews:write': ['agent', 'lead', 'trainer', 'admin'],
+  /** The team's library of exemplary replies. */
+  'library:read': ['agent', 'lead', 'trainer', 'analyst', 'admin'],
+  /** Remove a reply from the library. */
+  'library:manage': ['lead', 'trainer', 'admin'],
+  /** Abuse rates, de-escalation success, why customers get angry; improvement projects. */
+  'analytics:read': ['lead', 'analyst', 'admin'],
+  /** Start, change and close improvement projects. */
+  'analytics:manage': ['analyst', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -311,6 +311,129 @@ export interface IntegrationTable {
   disabled: number;
 }
 
+export interface TrainingSessionTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  scenario_id: string;
+  seed: number;
+  /** core's SimState as JSON: the transcript, the mood and the agent's inputs (replayable from the seed). */
+  state: string;
+  /** 'active', 'paused' or 'finished'. */
+  status: string;
+  outcome: string | null;
+  score: number | null;
+  passed: number | null;
+  /** Customer lines written by the local model (when one is configured) instead of the script. */
+  free_text: number;
+  /** Lines the model failed to write, so the scripted line stood in. */
+  model_fallbacks: Generated<number>;
+  cohort_id: string | null;
+  assignment_id: string | null;
+  started_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface CohortTable {
+  id: string;
+  org_id: string;
+  name: string;
+  coach_id: string;
+  /** The readiness rule as JSON: { passes, minScore, minDifficulty, requiredScenarios }. */
+  readiness: string;
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface CohortMemberTable {
+  cohort_id: string;
+  user_id: string;
+  added_at: string;
+  /** Set when the coach signs the recruit off for live contacts. */
+  signed_off_at: string | null;
+  signed_off_by: string | null;
+}
+
+export interface AssignmentTable {
+  id: string;
+  cohort_id: string;
+  scenario_id: string;
+  due_at: string | null;
+  created_at: string;
+}
+
+export interface ReviewTable {
+  id: string;
+  org_id: string;
+  /** 'conversation' or 'simulation'; the subject's agent and teams are read from the subject itself. */
+  subject_kind: string;
+  subject_id: string;
+  author_id: string;
+  summary: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReviewNoteTable {
+  id: string;
+  review_id: string;
+  /** Index of the transcript turn the note is about, from 0. */
+  turn: number;
+  /** 'would_have_said', 'comment' or 'well_done'. */
+  kind: string;
+  text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LibraryReplyTable {
+  id: string;
+  org_id: string;
+  lang: string;
+  /** One of core's SITUATIONS, or 'other'. */
+  situation: string;
+  text: string;
+  /** When the reply fits (the sharer's words). */
+  context: string | null;
+  /** The transcript turn the reply came from, when it came from one. */
+  source_kind: string | null;
+  source_id: string | null;
+  source_turn: number | null;
+  shared_by: string;
+  /** The sharer's team when they shared it; the library itself is organisation-wide. */
+  team_id: string | null;
+  created_at: string;
+  removed_at: string | null;
+  removed_by: string | null;
+}
+
+export interface ImprovementProjectTable {
+  id: string;
+  org_id: string;
+  name: string;
+  /** What is wrong, in the owner's words. */
+  problem: string;
+  /** abuse_rate, frustration_rate, deescalation_success, ended_well or hard_contacts (analytics/projects). */
+  metric: string;
+  /** JSON: { channel?, teamId?, reason?, lang? }, the contacts the metric counts. */
+  filter: string;
+  /** null when it could not be computed (no contacts before the start) and none was given. */
+  baseline: number | null;
+  /** 1 when the owner gave the baseline; 0 when it was computed from the window before the start. */
+  baseline_given: number;
+  target: number;
+  starts_at: string;
+  ends_at: string;
+  /** active or closed */
+  status: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  closed_by: string | null;
+  closed_at: string | null;
+}
+
 export interface DB {
   organisations: OrganisationTable;
   teams: TeamTable;
@@ -336,4 +459,12 @@ export interface DB {
   outbox: OutboxTable;
   webhook_deliveries: WebhookDeliveryTable;
   integrations: IntegrationTable;
+  reviews: ReviewTable;
+  review_notes: ReviewNoteTable;
+  library_replies: LibraryReplyTable;
+  training_sessions: TrainingSessionTable;
+  cohorts: CohortTable;
+  cohort_members: CohortMemberTable;
+  assignments: AssignmentTable;
+  improvement_projects: ImprovementProjectTable;
 }

@@ -255,18 +255,19 @@ export class IncidentRepository {
   /**
    * Retention: the content of closed incidents last changed before `cutoff` is deleted. Each event
    * keeps its place, hash and payload digest, so the chain still verifies; the record row is
-   * rewritten as what the purged events still say (nothing but their existence).
+   * rewritten as what the purged events still say (nothing but their existence). `orgs` limits it
+   * to one organisation (`only`) or to all but some (`except`): each may have its own period.
    */
-  async purgeClosedBefore(cutoff: string): Promise<number> {
-    const ids = (
-      await this.db
-        .selectFrom('incidents')
-        .select('id')
-        .where('status', '=', 'closed')
-        .where('updated_at', '<', cutoff)
-        .where('fields', 'not like', '%"purged":true%')
-        .execute()
-    ).map((r) => r.id);
+  async purgeClosedBefore(cutoff: string, orgs: { only?: string; except?: readonly string[] } = {}): Promise<number> {
+    let query = this.db
+      .selectFrom('incidents')
+      .select('id')
+      .where('status', '=', 'closed')
+      .where('updated_at', '<', cutoff)
+      .where('fields', 'not like', '%"purged":true%');
+    if (orgs.only !== undefined) query = query.where('org_id', '=', orgs.only);
+    if (orgs.except?.length) query = query.where('org_id', 'not in', [...orgs.except]);
+    const ids = (await query.execute()).map((r) => r.id);
     for (const id of ids) {
       // Status changes carry no personal data and keep the record's review history.
       await this.db

@@ -1,9 +1,13 @@
 /**
  * @module store/SettingRepository
- * Server-wide settings every node shares.
+ * Server-wide settings every node shares, and the few per-organisation settings that are not part
+ * of the protocol policy (the incident retention period), keyed `<name>:<orgId>`.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+
+/** `incident-retention-days:<orgId>` → days. */
+const RETENTION_KEY = 'incident-retention-days:';
 
 export class SettingRepository {
   constructor(private readonly db: Kysely<DB>) {}
@@ -27,5 +31,22 @@ export class SettingRepository {
     if (value === undefined) return undefined;
     const deleted = await this.db.deleteFrom('settings').where('key', '=', key).where('value', '=', value).executeTakeFirst();
     return Number(deleted.numDeletedRows) === 1 ? value : undefined;
+  }
+
+  /** The organisation's own incident retention period in days, if an admin set one. */
+  async incidentRetentionDays(orgId: string): Promise<number | undefined> {
+    const value = await this.get(RETENTION_KEY + orgId);
+    return value === undefined ? undefined : Number(value);
+  }
+
+  async setIncidentRetentionDays(orgId: string, days: number): Promise<void> {
+    await this.set(RETENTION_KEY + orgId, String(days));
+  }
+
+  /** Every organisation that set its own retention period: orgId → days (the purge reads them all at once). */
+  async incidentRetentionByOrg(): Promise<Map<string, number>> {
+    // The key prefix has no LIKE wildcards (`_`, `%`), so the pattern matches it literally.
+    const rows = await this.db.selectFrom('settings').select(['key', 'value']).where('key', 'like', `${RETENTION_KEY}%`).execute();
+    return new Map(rows.map((r) => [r.key.slice(RETENTION_KEY.length), Number(r.value)]));
   }
 }

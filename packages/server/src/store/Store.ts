@@ -7,16 +7,19 @@ import type { Sealer } from '../auth/sealed.js';
 import type { DB } from '../db/schema.js';
 import type { DialectName } from '../db/migrations/index.js';
 import { AlertRepository } from './AlertRepository.js';
+import { AnalyticsRepository } from './AnalyticsRepository.js';
 import { AuditRepository } from './AuditRepository.js';
 import { BlockRepository } from './BlockRepository.js';
 import { ConversationRepository } from './ConversationRepository.js';
 import { CredentialRepository } from './CredentialRepository.js';
+import { ImprovementProjectRepository } from './ImprovementProjectRepository.js';
 import { IncidentRepository } from './IncidentRepository.js';
 import { IntegrationRepository } from './IntegrationRepository.js';
 import { LiveEventRepository } from './LiveEventRepository.js';
 import { OrganisationRepository } from './OrganisationRepository.js';
 import { SettingRepository } from './SettingRepository.js';
 import { TeamRepository } from './TeamRepository.js';
+import { TrainingRepository } from './TrainingRepository.js';
 import { TransactionBatcher } from './TransactionBatcher.js';
 import { UserRepository } from './UserRepository.js';
 import { WebhookRepository } from './WebhookRepository.js';
@@ -47,6 +50,9 @@ export class Store {
   readonly wellbeing: WellbeingRepository;
   readonly integrations: IntegrationRepository;
   readonly webhooks: WebhookRepository;
+  readonly analytics: AnalyticsRepository;
+  readonly projects: ImprovementProjectRepository;
+  readonly training: TrainingRepository;
 
   /** SQLite only, and only on the root store (a transaction's store does not batch again). */
   private readonly batcher: TransactionBatcher | undefined;
@@ -74,6 +80,9 @@ export class Store {
     this.wellbeing = new WellbeingRepository(db);
     this.integrations = new IntegrationRepository(db, sealer);
     this.webhooks = new WebhookRepository(db, sealer);
+    this.analytics = new AnalyticsRepository(db);
+    this.projects = new ImprovementProjectRepository(db);
+    this.training = new TrainingRepository(db, dialect);
   }
 
   /**

@@ -90,8 +90,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -99,6 +103,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -124,8 +136,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -133,6 +149,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -158,8 +182,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -167,6 +195,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -192,8 +228,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -201,6 +241,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -226,8 +274,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -235,6 +287,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -342,8 +402,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -351,6 +415,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -376,8 +448,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -385,6 +461,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -410,8 +494,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -419,6 +507,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -444,8 +540,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -453,6 +553,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -478,8 +586,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -487,6 +599,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -602,8 +722,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -611,6 +735,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -636,8 +768,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -645,6 +781,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -670,8 +814,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -679,6 +827,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -704,8 +860,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -713,6 +873,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -738,8 +906,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -747,6 +919,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -772,8 +952,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -781,6 +965,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -894,8 +1086,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -903,6 +1099,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -928,8 +1132,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -937,6 +1145,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -962,8 +1178,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -971,6 +1191,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -996,8 +1224,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1005,6 +1237,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1030,8 +1270,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1039,6 +1283,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1064,8 +1316,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1073,6 +1329,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1086,6 +1350,2805 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analytics/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A report as CSV (summary, reasons, terms or series), with the same filters as the JSON reports
+     * @description RFC 4180 with a header row; text cells starting with = + - @ are prefixed with a single quote.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only this channel (chat, email, phone…) */
+          channel?: string;
+          /** @description ISO date (a whole local day) or date-time; default: 30 days ago */
+          from?: string;
+          /** @description The series: one point per day or per week (weeks start on Monday) */
+          interval?: 'day' | 'week';
+          /** @description Only conversations in this language */
+          lang?: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+          /** @description Only this contact reason; `unspecified` for contacts without one */
+          reason?: string;
+          report?: 'summary' | 'reasons' | 'terms' | 'series';
+          /** @description Only this team */
+          teamId?: string;
+          /** @description ISO date (inclusive, to the end of that local day) or date-time; default: now */
+          to?: string;
+          /** @description IANA time zone for hours of day and days, e.g. Europe/Berlin; default UTC */
+          tz?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description CSV text */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analytics/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Improvement projects with their live progress (active first) */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'active' | 'closed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              projects: {
+                /** @description null when it could not be computed (no contacts before the start) */
+                baseline: number | null;
+                /** @enum {string} */
+                baselineSource: 'given' | 'computed';
+                closedAt: string | null;
+                /** @description Contacts in the window so far */
+                contacts: number;
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                createdBy: string;
+                /** @description The metric over the window so far */
+                current: number | null;
+                /** @description Share of the window gone, 0–1 */
+                elapsed: number;
+                endsAt: string;
+                filter: {
+                  channel: string | null;
+                  /** @enum {string|null} */
+                  lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar' | null;
+                  reason: string | null;
+                  /**
+                   * Format: uuid
+                   * @description An id
+                   */
+                  teamId: string | null;
+                };
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                lowerIsBetter: boolean;
+                /** @enum {string} */
+                metric: 'abuse_rate' | 'frustration_rate' | 'deescalation_success' | 'ended_well' | 'hard_contacts';
+                name: string;
+                /** @description At the target, or progress keeping pace with time; null before any contact */
+                onTrack: boolean | null;
+                problem: string;
+                /** @description From baseline (0) to target (1) */
+                progress: number | null;
+                series: {
+                  contacts: number;
+                  value: number | null;
+                  weekStart: string;
+                }[];
+                startsAt: string;
+                /** @enum {string} */
+                status: 'active' | 'closed';
+                target: number;
+                updatedAt: string;
+              }[];
+              /**
+               * @description organisation: every contact; teams: only the contacts of the caller's teams (leads)
+               * @enum {string}
+               */
+              scope: 'organisation' | 'teams';
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Start an improvement project (the baseline is computed from the window before the start unless given) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Omit to compute it over the same-length window right before the start */
+            baseline?: number;
+            /** @description Default: 90 days after the start; at most 366 days after it */
+            endsAt?: string;
+            filter?: {
+              /** @description Only this channel (chat, email, phone…) */
+              channel?: string;
+              /**
+               * @description Only conversations in this language
+               * @enum {string}
+               */
+              lang?: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+              /** @description Only this contact reason; `unspecified` for contacts without one */
+              reason?: string;
+              /**
+               * Format: uuid
+               * @description Only this team
+               */
+              teamId?: string;
+            };
+            /** @enum {string} */
+            metric: 'abuse_rate' | 'frustration_rate' | 'deescalation_success' | 'ended_well' | 'hard_contacts';
+            name: string;
+            problem: string;
+            /** @description Default: now */
+            startsAt?: string;
+            target: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description null when it could not be computed (no contacts before the start) */
+              baseline: number | null;
+              /** @enum {string} */
+              baselineSource: 'given' | 'computed';
+              closedAt: string | null;
+              /** @description Contacts in the window so far */
+              contacts: number;
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              createdBy: string;
+              /** @description The metric over the window so far */
+              current: number | null;
+              /** @description Share of the window gone, 0–1 */
+              elapsed: number;
+              endsAt: string;
+              filter: {
+                channel: string | null;
+                /** @enum {string|null} */
+                lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar' | null;
+                reason: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                teamId: string | null;
+              };
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              id: string;
+              lowerIsBetter: boolean;
+              /** @enum {string} */
+              metric: 'abuse_rate' | 'frustration_rate' | 'deescalation_success' | 'ended_well' | 'hard_contacts';
+              name: string;
+              /** @description At the target, or progress keeping pace with time; null before any contact */
+              onTrack: boolean | null;
+              problem: string;
+              /** @description From baseline (0) to target (1) */
+              progress: number | null;
+              series: {
+                contacts: number;
+                value: number | null;
+                weekStart: string;
+              }[];
+              startsAt: string;
+              /** @enum {string} */
+              status: 'active' | 'closed';
+              target: number;
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analytics/projects/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One improvement project with its live progress and weekly series */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description null when it could not be computed (no contacts before the start) */
+              baseline: number | null;
+              /** @enum {string} */
+              baselineSource: 'given' | 'computed';
+              closedAt: string | null;
+              /** @description Contacts in the window so far */
+              contacts: number;
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              createdBy: string;
+              /** @description The metric over the window so far */
+              current: number | null;
+              /** @description Share of the window gone, 0–1 */
+              elapsed: number;
+              endsAt: string;
+              filter: {
+                channel: string | null;
+                /** @enum {string|null} */
+                lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar' | null;
+                reason: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                teamId: string | null;
+              };
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              id: string;
+              lowerIsBetter: boolean;
+              /** @enum {string} */
+              metric: 'abuse_rate' | 'frustration_rate' | 'deescalation_success' | 'ended_well' | 'hard_contacts';
+              name: string;
+              /** @description At the target, or progress keeping pace with time; null before any contact */
+              onTrack: boolean | null;
+              problem: string;
+              /** @description From baseline (0) to target (1) */
+              progress: number | null;
+              series: {
+                contacts: number;
+                value: number | null;
+                weekStart: string;
+              }[];
+              startsAt: string;
+              /** @enum {string} */
+              status: 'active' | 'closed';
+              target: number;
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change an active project (name, problem, baseline, target, window) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description null: compute it again from the window before the start */
+            baseline?: number | null;
+            /** @description ISO date or date-time */
+            endsAt?: string;
+            name?: string;
+            problem?: string;
+            /** @description ISO date or date-time */
+            startsAt?: string;
+            target?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description null when it could not be computed (no contacts before the start) */
+              baseline: number | null;
+              /** @enum {string} */
+              baselineSource: 'given' | 'computed';
+              closedAt: string | null;
+              /** @description Contacts in the window so far */
+              contacts: number;
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              createdBy: string;
+              /** @description The metric over the window so far */
+              current: number | null;
+              /** @description Share of the window gone, 0–1 */
+              elapsed: number;
+              endsAt: string;
+              filter: {
+                channel: string | null;
+                /** @enum {string|null} */
+                lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar' | null;
+                reason: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                teamId: string | null;
+              };
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              id: string;
+              lowerIsBetter: boolean;
+              /** @enum {string} */
+              metric: 'abuse_rate' | 'frustration_rate' | 'deescalation_success' | 'ended_well' | 'hard_contacts';
+              name: string;
+              /** @description At the target, or progress keeping pace with time; null before any contact */
+              onTrack: boolean | null;
+              problem: string;
+              /** @description From baseline (0) to target (1) */
+              progress: number | null;
+              series: {
+                contacts: number;
+                value: number | null;
+                weekStart: string;
+              }[];
+              startsAt: string;
+              /** @enum {string} */
+              status: 'active' | 'closed';
+              target: number;
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/analytics/projects/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a project (its numbers stay readable) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description null when it could not be computed (no contacts before the start) */
+              baseline: number | null;
+              /** @enum {string} */
+              baselineSource: 'given' | 'computed';
+              closedAt: string | null;
+              /** @description Contacts in the window so far */
+              contacts: number;
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              createdBy: string;
+              /** @description The metric over the window so far */
+              current: number | null;
+              /** @description Share of the window gone, 0–1 */
+              elapsed: number;
+              endsAt: string;
+              filter: {
+                channel: string | null;
+                /** @enum {string|null} */
+                lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar' | null;
+                reason: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                teamId: string | null;
+              };
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              id: string;
+              lowerIsBetter: boolean;
+              /** @enum {string} */
+              metric: 'abuse_rate' | 'frustration_rate' | 'deescalation_success' | 'ended_well' | 'hard_contacts';
+              name: string;
+              /** @description At the target, or progress keeping pace with time; null before any contact */
+              onTrack: boolean | null;
+              problem: string;
+              /** @description From baseline (0) to target (1) */
+              progress: number | null;
+              series: {
+                contacts: number;
+                value: number | null;
+                weekStart: string;
+              }[];
+              startsAt: string;
+              /** @enum {string} */
+              status: 'active' | 'closed';
+              target: number;
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analytics/root-causes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Why customers get angry: contact reasons and recurring words in angry messages, per language */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only this channel (chat, email, phone…) */
+          channel?: string;
+          /** @description ISO date (a whole local day) or date-time; default: 30 days ago */
+          from?: string;
+          /** @description The series: one point per day or per week (weeks start on Monday) */
+          interval?: 'day' | 'week';
+          /** @description Only conversations in this language */
+          lang?: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+          /** @description Only this contact reason; `unspecified` for contacts without one */
+          reason?: string;
+          /** @description Only this team */
+          teamId?: string;
+          /** @description ISO date (inclusive, to the end of that local day) or date-time; default: now */
+          to?: string;
+          /** @description IANA time zone for hours of day and days, e.g. Europe/Berlin; default UTC */
+          tz?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              languages: {
+                angryContacts: number;
+                contacts: number;
+                /** @description A language code; `und` when unknown */
+                language: string;
+                reasons: {
+                  angryContacts: number;
+                  contacts: number;
+                  rankByCount: number;
+                  rankByShare: number;
+                  reason: string;
+                  /** @description angryContacts / contacts, 0–1 */
+                  share: number;
+                }[];
+                /** @description Top 20, most distinctive first */
+                terms: {
+                  /** @description Occurrences in calm (none) messages */
+                  calmCount: number;
+                  /** @description Distinct conversations using it (at least 3) */
+                  conversations: number;
+                  /** @description Occurrences in frustrated or abusive messages */
+                  count: number;
+                  /** @description Log-odds z-score against calm messages (informative Dirichlet prior) */
+                  score: number;
+                  term: string;
+                }[];
+              }[];
+              /**
+               * @description organisation: every contact; teams: only the contacts of the caller's teams (leads)
+               * @enum {string}
+               */
+              scope: 'organisation' | 'teams';
+              window: {
+                from: string;
+                /** @enum {string} */
+                interval: 'day' | 'week';
+                timezone: string;
+                to: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analytics/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Abuse rate (overall, by channel, team, hour and reason, over time), de-escalation success, hard contacts ended well */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only this channel (chat, email, phone…) */
+          channel?: string;
+          /** @description ISO date (a whole local day) or date-time; default: 30 days ago */
+          from?: string;
+          /** @description The series: one point per day or per week (weeks start on Monday) */
+          interval?: 'day' | 'week';
+          /** @description Only conversations in this language */
+          lang?: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+          /** @description Only this contact reason; `unspecified` for contacts without one */
+          reason?: string;
+          /** @description Only this team */
+          teamId?: string;
+          /** @description ISO date (inclusive, to the end of that local day) or date-time; default: now */
+          to?: string;
+          /** @description IANA time zone for hours of day and days, e.g. Europe/Berlin; default UTC */
+          tz?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              byChannel: {
+                /** @description Abusive contacts per 1,000 contacts */
+                abuseRate: number | null;
+                /** @description Contacts with at least one customer message labelled abuse or threat */
+                abusiveContacts: number;
+                /** @description Contacts with a frustration, profanity, abuse or threat message */
+                angryContacts: number;
+                contacts: number;
+                /** @description Warned contacts with no abuse or threat after the last warning, not ended by the agent */
+                deescalatedContacts: number;
+                /** @description deescalatedContacts / warnedContacts, 0–1 */
+                deescalationSuccess: number | null;
+                /** @description hardContactsEndedWell / hardContacts, 0–1 */
+                endedWellShare: number | null;
+                /** @description Angry contacts per 1,000 contacts */
+                frustrationRate: number | null;
+                /** @description Hard contacts per 1,000 contacts */
+                hardContactRate: number | null;
+                /** @description Contacts with an abuse, threat or self_harm message */
+                hardContacts: number;
+                /** @description Hard contacts not ended by the agent whose last customer message is none or frustration */
+                hardContactsEndedWell: number;
+                /** @description The channel, team id (`none` without a team), hour 00–23 or contact reason */
+                key: string;
+                /** @description The team's name; null for other breakdowns */
+                name: string | null;
+                /** @description Contacts where the agent set a boundary (warning_issued) */
+                warnedContacts: number;
+              }[];
+              /** @description All 24 hours of the day in the time zone, 00 to 23 */
+              byHour: {
+                /** @description Abusive contacts per 1,000 contacts */
+                abuseRate: number | null;
+                /** @description Contacts with at least one customer message labelled abuse or threat */
+                abusiveContacts: number;
+                /** @description Contacts with a frustration, profanity, abuse or threat message */
+                angryContacts: number;
+                contacts: number;
+                /** @description Warned contacts with no abuse or threat after the last warning, not ended by the agent */
+                deescalatedContacts: number;
+                /** @description deescalatedContacts / warnedContacts, 0–1 */
+                deescalationSuccess: number | null;
+                /** @description hardContactsEndedWell / hardContacts, 0–1 */
+                endedWellShare: number | null;
+                /** @description Angry contacts per 1,000 contacts */
+                frustrationRate: number | null;
+                /** @description Hard contacts per 1,000 contacts */
+                hardContactRate: number | null;
+                /** @description Contacts with an abuse, threat or self_harm message */
+                hardContacts: number;
+                /** @description Hard contacts not ended by the agent whose last customer message is none or frustration */
+                hardContactsEndedWell: number;
+                /** @description The channel, team id (`none` without a team), hour 00–23 or contact reason */
+                key: string;
+                /** @description The team's name; null for other breakdowns */
+                name: string | null;
+                /** @description Contacts where the agent set a boundary (warning_issued) */
+                warnedContacts: number;
+              }[];
+              byReason: {
+                /** @description Abusive contacts per 1,000 contacts */
+                abuseRate: number | null;
+                /** @description Contacts with at least one customer message labelled abuse or threat */
+                abusiveContacts: number;
+                /** @description Contacts with a frustration, profanity, abuse or threat message */
+                angryContacts: number;
+                contacts: number;
+                /** @description Warned contacts with no abuse or threat after the last warning, not ended by the agent */
+                deescalatedContacts: number;
+                /** @description deescalatedContacts / warnedContacts, 0–1 */
+                deescalationSuccess: number | null;
+                /** @description hardContactsEndedWell / hardContacts, 0–1 */
+                endedWellShare: number | null;
+                /** @description Angry contacts per 1,000 contacts */
+                frustrationRate: number | null;
+                /** @description Hard contacts per 1,000 contacts */
+                hardContactRate: number | null;
+                /** @description Contacts with an abuse, threat or self_harm message */
+                hardContacts: number;
+                /** @description Hard contacts not ended by the agent whose last customer message is none or frustration */
+                hardContactsEndedWell: number;
+                /** @description The channel, team id (`none` without a team), hour 00–23 or contact reason */
+                key: string;
+                /** @description The team's name; null for other breakdowns */
+                name: string | null;
+                /** @description Contacts where the agent set a boundary (warning_issued) */
+                warnedContacts: number;
+              }[];
+              byTeam: {
+                /** @description Abusive contacts per 1,000 contacts */
+                abuseRate: number | null;
+                /** @description Contacts with at least one customer message labelled abuse or threat */
+                abusiveContacts: number;
+                /** @description Contacts with a frustration, profanity, abuse or threat message */
+                angryContacts: number;
+                contacts: number;
+                /** @description Warned contacts with no abuse or threat after the last warning, not ended by the agent */
+                deescalatedContacts: number;
+                /** @description deescalatedContacts / warnedContacts, 0–1 */
+                deescalationSuccess: number | null;
+                /** @description hardContactsEndedWell / hardContacts, 0–1 */
+                endedWellShare: number | null;
+                /** @description Angry contacts per 1,000 contacts */
+                frustrationRate: number | null;
+                /** @description Hard contacts per 1,000 contacts */
+                hardContactRate: number | null;
+                /** @description Contacts with an abuse, threat or self_harm message */
+                hardContacts: number;
+                /** @description Hard contacts not ended by the agent whose last customer message is none or frustration */
+                hardContactsEndedWell: number;
+                /** @description The channel, team id (`none` without a team), hour 00–23 or contact reason */
+                key: string;
+                /** @description The team's name; null for other breakdowns */
+                name: string | null;
+                /** @description Contacts where the agent set a boundary (warning_issued) */
+                warnedContacts: number;
+              }[];
+              /**
+               * @description organisation: every contact; teams: only the contacts of the caller's teams (leads)
+               * @enum {string}
+               */
+              scope: 'organisation' | 'teams';
+              series: {
+                /** @description Abusive contacts per 1,000 contacts */
+                abuseRate: number | null;
+                /** @description Contacts with at least one customer message labelled abuse or threat */
+                abusiveContacts: number;
+                /** @description Contacts with a frustration, profanity, abuse or threat message */
+                angryContacts: number;
+                contacts: number;
+                /** @description Warned contacts with no abuse or threat after the last warning, not ended by the agent */
+                deescalatedContacts: number;
+                /** @description deescalatedContacts / warnedContacts, 0–1 */
+                deescalationSuccess: number | null;
+                /** @description hardContactsEndedWell / hardContacts, 0–1 */
+                endedWellShare: number | null;
+                /** @description Angry contacts per 1,000 contacts */
+                frustrationRate: number | null;
+                /** @description Hard contacts per 1,000 contacts */
+                hardContactRate: number | null;
+                /** @description Contacts with an abuse, threat or self_harm message */
+                hardContacts: number;
+                /** @description Hard contacts not ended by the agent whose last customer message is none or frustration */
+                hardContactsEndedWell: number;
+                /** @description First local day of the bucket, YYYY-MM-DD */
+                start: string;
+                /** @description Contacts where the agent set a boundary (warning_issued) */
+                warnedContacts: number;
+              }[];
+              totals: {
+                /** @description Abusive contacts per 1,000 contacts */
+                abuseRate: number | null;
+                /** @description Contacts with at least one customer message labelled abuse or threat */
+                abusiveContacts: number;
+                /** @description Contacts with a frustration, profanity, abuse or threat message */
+                angryContacts: number;
+                contacts: number;
+                /** @description Warned contacts with no abuse or threat after the last warning, not ended by the agent */
+                deescalatedContacts: number;
+                /** @description deescalatedContacts / warnedContacts, 0–1 */
+                deescalationSuccess: number | null;
+                /** @description hardContactsEndedWell / hardContacts, 0–1 */
+                endedWellShare: number | null;
+                /** @description Angry contacts per 1,000 contacts */
+                frustrationRate: number | null;
+                /** @description Hard contacts per 1,000 contacts */
+                hardContactRate: number | null;
+                /** @description Contacts with an abuse, threat or self_harm message */
+                hardContacts: number;
+                /** @description Hard contacts not ended by the agent whose last customer message is none or frustration */
+                hardContactsEndedWell: number;
+                /** @description Contacts where the agent set a boundary (warning_issued) */
+                warnedContacts: number;
+              };
+              window: {
+                from: string;
+                /** @enum {string} */
+                interval: 'day' | 'week';
+                timezone: string;
+                to: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1149,8 +4212,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1158,6 +4225,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1183,8 +4258,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1192,6 +4271,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1217,8 +4304,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1226,6 +4317,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1251,8 +4350,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1260,6 +4363,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1285,8 +4396,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1294,6 +4409,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1357,8 +4480,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1366,6 +4493,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1391,8 +4526,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1400,6 +4539,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1425,8 +4572,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1434,6 +4585,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1459,8 +4618,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1468,6 +4631,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1493,8 +4664,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1502,6 +4677,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1586,8 +4769,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1595,6 +4782,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1620,8 +4815,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1629,6 +4828,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1654,8 +4861,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1663,6 +4874,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1688,8 +4907,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1697,6 +4920,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1722,8 +4953,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1731,6 +4966,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1792,8 +5035,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1801,6 +5048,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1826,8 +5081,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1835,6 +5094,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1860,8 +5127,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1869,6 +5140,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1894,8 +5173,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1903,6 +5186,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -1928,8 +5219,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -1937,6 +5232,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2012,8 +5315,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2021,6 +5328,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2046,8 +5361,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2055,6 +5374,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2080,8 +5407,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2089,6 +5420,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2114,8 +5453,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2123,6 +5466,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2148,8 +5499,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2157,6 +5512,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2222,8 +5585,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2231,6 +5598,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2256,8 +5631,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2265,6 +5644,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2290,8 +5677,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2299,6 +5690,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2324,8 +5723,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2333,6 +5736,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2358,8 +5769,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2367,6 +5782,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2442,8 +5865,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2451,6 +5878,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2476,8 +5911,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2485,6 +5924,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2510,8 +5957,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2519,6 +5970,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2544,8 +6003,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2553,6 +6016,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2578,8 +6049,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2587,6 +6062,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2612,8 +6095,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2621,6 +6108,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2725,8 +6220,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2734,6 +6233,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2759,8 +6266,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2768,6 +6279,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2793,8 +6312,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2802,6 +6325,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2827,8 +6358,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2836,6 +6371,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -2861,8 +6404,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -2870,6 +6417,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -3121,8 +6676,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -3130,6 +6689,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -3155,8 +6722,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -3164,6 +6735,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -3189,8 +6768,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -3198,6 +6781,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -3223,8 +6814,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -3232,6 +6827,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -3257,8 +6860,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -3266,6 +6873,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -3461,8 +7076,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -3470,6 +7089,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -3495,8 +7122,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -3504,6 +7135,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -3529,8 +7168,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -3538,6 +7181,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -3563,8 +7214,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -3572,6 +7227,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -3597,8 +7260,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -3606,6 +7273,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -3631,8 +7306,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -3640,6 +7319,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -3728,6 +7415,8 @@ export interface paths {
                 /** @enum {string} */
                 openedBy: 'policy' | 'agent_report';
                 policeReference: string | null;
+                /** @description true once retention removed the content; the events keep their place in the chain */
+                purged?: boolean;
                 reports: {
                   at: string;
                   by: string | null;
@@ -3759,8 +7448,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -3768,6 +7461,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -3793,8 +7494,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -3802,6 +7507,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -3827,8 +7540,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -3836,6 +7553,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -3861,8 +7586,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -3870,6 +7599,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -3895,8 +7632,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -3904,6 +7645,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4005,8 +7754,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4014,6 +7767,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4039,8 +7800,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4048,6 +7813,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4073,8 +7846,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4082,6 +7859,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4107,8 +7892,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4116,6 +7905,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4141,8 +7938,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4150,6 +7951,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4222,8 +8031,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4231,6 +8044,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4256,8 +8077,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4265,6 +8090,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4290,8 +8123,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4299,6 +8136,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4324,8 +8169,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4333,6 +8182,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4358,8 +8215,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4367,6 +8228,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4436,8 +8305,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4445,6 +8318,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4470,8 +8351,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4479,6 +8364,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4504,8 +8397,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4513,6 +8410,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4538,8 +8443,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4547,6 +8456,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4572,8 +8489,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4581,6 +8502,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4654,8 +8583,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4663,6 +8596,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4688,8 +8629,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4697,6 +8642,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4722,8 +8675,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4731,6 +8688,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4756,8 +8721,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4765,6 +8734,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4790,8 +8767,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4799,6 +8780,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4907,8 +8896,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4916,6 +8909,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4941,8 +8942,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4950,6 +8955,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -4975,8 +8988,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -4984,6 +9001,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -5009,8 +9034,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -5018,6 +9047,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -5043,8 +9080,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -5052,6 +9093,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -5160,8 +9209,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -5169,6 +9222,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -5194,8 +9255,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -5203,6 +9268,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -5228,8 +9301,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -5237,6 +9314,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -5262,8 +9347,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -5271,6 +9360,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -5296,8 +9393,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -5305,6 +9406,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -5413,8 +9522,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -5422,6 +9535,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -5447,8 +9568,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -5456,6 +9581,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -5481,8 +9614,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -5490,6 +9627,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -5515,8 +9660,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -5524,6 +9673,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -5549,8 +9706,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -5558,6 +9719,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -5639,6 +9808,8 @@ export interface paths {
                   /** @enum {string} */
                   openedBy: 'policy' | 'agent_report';
                   policeReference: string | null;
+                  /** @description true once retention removed the content; the events keep their place in the chain */
+                  purged?: boolean;
                   reports: {
                     at: string;
                     by: string | null;
@@ -5671,8 +9842,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -5680,6 +9855,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -5705,8 +9888,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -5714,6 +9901,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -5739,8 +9934,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -5748,6 +9947,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -5773,8 +9980,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -5782,6 +9993,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -5807,8 +10026,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -5816,6 +10039,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -5862,12 +10093,323 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The record in the format asked for */
         200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description The whole organisation's chain, checked as this was exported */
+              chain: {
+                checkpoint: {
+                  headHash: string;
+                  position: number;
+                } | null;
+                events: number;
+                ok: boolean;
+                problems: string[];
+              };
+              /** @description This incident's events, in chain order */
+              events: {
+                actorUserId: string | null;
+                createdAt: string;
+                /** @description HMAC-SHA256 over its place, content and the previous hash */
+                hash: string;
+                kind: string;
+                /** @description What changed; null once retention purged it */
+                payload: unknown;
+                /** @description The event's place in the organisation's chain */
+                position: number;
+                prevHash: string;
+              }[];
+              exportedAt: string;
+              incident: {
+                agentId: string | null;
+                conduct: string;
+                conversationId: string;
+                createdAt: string;
+                id: string;
+                openedBy: string;
+                record: {
+                  actionsTaken: {
+                    action: string;
+                    at: string;
+                    by: string | null;
+                  }[];
+                  channel: string;
+                  circumstances: string | null;
+                  completedBy: string | null;
+                  conduct: string;
+                  /** @description The customer's pseudonymous reference; redacted unless your role may see personal data */
+                  customerRef: string | null;
+                  evidence: {
+                    at: string;
+                    label: string;
+                    messageId: string;
+                    text: string;
+                  }[];
+                  injury: string | null;
+                  lostTime: string | null;
+                  notified: {
+                    at: string;
+                    who: string;
+                  }[];
+                  occurredAt: string;
+                  /** @enum {string} */
+                  openedBy: 'policy' | 'agent_report';
+                  policeReference: string | null;
+                  /** @description true once retention removed the content; the events keep their place in the chain */
+                  purged?: boolean;
+                  reports: {
+                    at: string;
+                    by: string | null;
+                    note: string | null;
+                  }[];
+                  /** @enum {string} */
+                  status: 'open' | 'under_review' | 'closed';
+                  supportOffered: string | null;
+                  witnesses: string | null;
+                };
+                /** @enum {string} */
+                status: 'open' | 'under_review' | 'closed';
+                teamId: string | null;
+                updatedAt: string;
+              };
+            };
+            'application/pdf': string;
+            'text/csv': string;
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
         };
       };
     };
@@ -5942,6 +10484,8 @@ export interface paths {
                 /** @enum {string} */
                 openedBy: 'policy' | 'agent_report';
                 policeReference: string | null;
+                /** @description true once retention removed the content; the events keep their place in the chain */
+                purged?: boolean;
                 reports: {
                   at: string;
                   by: string | null;
@@ -5973,8 +10517,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -5982,6 +10530,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6007,8 +10563,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6016,6 +10576,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6041,8 +10609,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6050,6 +10622,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6075,8 +10655,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6084,6 +10668,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6109,8 +10701,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6118,6 +10714,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6203,6 +10807,8 @@ export interface paths {
                 /** @enum {string} */
                 openedBy: 'policy' | 'agent_report';
                 policeReference: string | null;
+                /** @description true once retention removed the content; the events keep their place in the chain */
+                purged?: boolean;
                 reports: {
                   at: string;
                   by: string | null;
@@ -6234,8 +10840,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6243,6 +10853,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6268,8 +10886,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6277,6 +10899,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6302,8 +10932,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6311,6 +10945,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6336,8 +10978,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6345,6 +10991,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6370,8 +11024,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6379,6 +11037,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6443,8 +11109,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6452,6 +11122,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6477,8 +11155,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6486,6 +11168,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6511,8 +11201,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6520,6 +11214,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6545,8 +11247,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6554,6 +11260,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6579,8 +11293,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6588,6 +11306,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6657,8 +11383,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6666,6 +11396,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6691,8 +11429,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6700,6 +11442,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6725,8 +11475,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6734,6 +11488,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6759,8 +11521,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6768,6 +11534,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6793,8 +11567,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6802,6 +11580,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6888,8 +11674,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6897,6 +11687,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6922,8 +11720,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6931,6 +11733,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6956,8 +11766,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6965,6 +11779,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -6990,8 +11812,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -6999,6 +11825,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7024,8 +11858,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7033,6 +11871,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7127,8 +11973,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7136,6 +11986,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7161,8 +12019,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7170,6 +12032,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7195,8 +12065,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7204,6 +12078,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7229,8 +12111,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7238,6 +12124,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7263,8 +12157,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7272,6 +12170,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7360,8 +12266,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7369,6 +12279,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7394,8 +12312,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7403,6 +12325,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7428,8 +12358,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7437,6 +12371,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7462,8 +12404,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7471,6 +12417,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7496,8 +12450,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7505,6 +12463,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7530,8 +12496,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7539,6 +12509,994 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/library': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Exemplary replies, newest first, by language, situation and words */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+          limit?: number;
+          /** @description Words the reply or its context contains (any case) */
+          q?: string;
+          situation?:
+            | 'acknowledge'
+            | 'restate_confirm'
+            | 'help_boundary'
+            | 'final_boundary'
+            | 'end_contact'
+            | 'hand_over'
+            | 'threat_response'
+            | 'crisis_response'
+            | 'closing_recap'
+            | 'follow_up'
+            | 'other';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              replies: {
+                context: string | null;
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                /** @enum {string} */
+                lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+                /** @description A colleague, by name */
+                sharedBy: {
+                  /**
+                   * Format: uuid
+                   * @description An id
+                   */
+                  id: string;
+                  name: string;
+                };
+                /** @enum {string} */
+                situation:
+                  | 'acknowledge'
+                  | 'restate_confirm'
+                  | 'help_boundary'
+                  | 'final_boundary'
+                  | 'end_contact'
+                  | 'hand_over'
+                  | 'threat_response'
+                  | 'crisis_response'
+                  | 'closing_recap'
+                  | 'follow_up'
+                  | 'other';
+                source: {
+                  /**
+                   * Format: uuid
+                   * @description An id
+                   */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'conversation' | 'simulation';
+                  turn: number;
+                } | null;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                teamId: string | null;
+                text: string;
+              }[];
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Share a reply to the library (the draft coach must find nothing wrong with it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description When the reply fits, in your words */
+            context?: string;
+            /** @enum {string} */
+            lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+            /** @enum {string} */
+            situation:
+              | 'acknowledge'
+              | 'restate_confirm'
+              | 'help_boundary'
+              | 'final_boundary'
+              | 'end_contact'
+              | 'hand_over'
+              | 'threat_response'
+              | 'crisis_response'
+              | 'closing_recap'
+              | 'follow_up'
+              | 'other';
+            /** @description The agent turn the reply answers (your alternative) or is (the line as said) */
+            source?: {
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              id: string;
+              /** @enum {string} */
+              kind: 'conversation' | 'simulation';
+              turn: number;
+            };
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              context: string | null;
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              id: string;
+              /** @enum {string} */
+              lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+              /** @description A colleague, by name */
+              sharedBy: {
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                name: string;
+              };
+              /** @enum {string} */
+              situation:
+                | 'acknowledge'
+                | 'restate_confirm'
+                | 'help_boundary'
+                | 'final_boundary'
+                | 'end_contact'
+                | 'hand_over'
+                | 'threat_response'
+                | 'crisis_response'
+                | 'closing_recap'
+                | 'follow_up'
+                | 'other';
+              source: {
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                /** @enum {string} */
+                kind: 'conversation' | 'simulation';
+                turn: number;
+              } | null;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              teamId: string | null;
+              text: string;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/library/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Take a reply out of the library (kept on record: who removed it and when) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7612,8 +13570,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7621,6 +13583,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7646,8 +13616,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7655,6 +13629,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7680,8 +13662,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7689,6 +13675,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7714,8 +13708,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7723,6 +13721,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7748,8 +13754,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7757,6 +13767,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7826,8 +13844,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7835,6 +13857,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7860,8 +13890,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7869,6 +13903,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7894,8 +13936,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7903,6 +13949,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7928,8 +13982,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7937,6 +13995,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -7962,8 +14028,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -7971,6 +14041,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -8000,7 +14078,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Ingest a message */
+    /**
+     * Ingest a message
+     * @description A recruit (an agent in an open training cohort, not yet signed off) is refused with 403 recruit_not_ready, as is a new conversation assigned to one.
+     */
     post: {
       parameters: {
         query?: never;
@@ -8541,8 +14622,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -8550,6 +14635,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -8575,8 +14668,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -8584,6 +14681,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -8609,8 +14714,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -8618,6 +14727,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -8643,8 +14760,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -8652,6 +14773,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -8677,8 +14806,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -8686,6 +14819,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -8711,8 +14852,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -8720,6 +14865,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -8835,8 +14988,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -8844,6 +15001,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -8869,8 +15034,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -8878,6 +15047,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -8903,8 +15080,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -8912,6 +15093,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -8937,8 +15126,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -8946,6 +15139,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -8971,8 +15172,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -8980,6 +15185,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9104,8 +15317,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9113,6 +15330,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9138,8 +15363,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9147,6 +15376,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9172,8 +15409,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9181,6 +15422,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9206,8 +15455,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9215,6 +15468,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9240,8 +15501,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9249,6 +15514,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9263,6 +15536,2496 @@ export interface paths {
       };
     };
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organisation/retention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How long closed incidents are kept, and whether the organisation or the server sets it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description How long closed incident records are kept */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Closed incidents untouched for longer than this lose their content */
+              days: number;
+              /** @description The server configuration's period, used until the organisation sets one */
+              defaultDays: number;
+              maxDays: number;
+              minDays: number;
+              /**
+               * @description Set by an admin here, or the server configuration (incidentRetentionDays)
+               * @enum {string}
+               */
+              source: 'organisation' | 'server_default';
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    /**
+     * Set how long closed incidents are kept (365 to 3650 days)
+     * @description Closed incidents untouched for longer than the period lose their content at the next purge (every 15 minutes); their place in the tamper-evident chain stays. Lengthening the period does not bring back what was purged.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            days: number;
+          };
+        };
+      };
+      responses: {
+        /** @description How long closed incident records are kept */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Closed incidents untouched for longer than this lose their content */
+              days: number;
+              /** @description The server configuration's period, used until the organisation sets one */
+              defaultDays: number;
+              maxDays: number;
+              minDays: number;
+              /**
+               * @description Set by an admin here, or the server configuration (incidentRetentionDays)
+               * @enum {string}
+               */
+              source: 'organisation' | 'server_default';
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reviews you may read, most recently worked on first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description An id */
+          authorId?: string;
+          kind?: 'conversation' | 'simulation';
+          limit?: number;
+          /** @description Only reviews of this team's contacts */
+          teamId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              reviews: {
+                /** @description A colleague, by name */
+                author: {
+                  /**
+                   * Format: uuid
+                   * @description An id
+                   */
+                  id: string;
+                  name: string;
+                };
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                noteCount: number;
+                subject: {
+                  /**
+                   * Format: uuid
+                   * @description An id
+                   */
+                  agentId: string | null;
+                  agentName: string | null;
+                  /**
+                   * Format: uuid
+                   * @description An id
+                   */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'conversation' | 'simulation';
+                  /** @enum {string|null} */
+                  lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar' | null;
+                  startedAt: string | null;
+                  teamIds: string[];
+                  /** @description null when you no longer see the subject (your own review of it stays listed) */
+                  turnCount: number | null;
+                };
+                summary: string | null;
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews/notes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete one of my notes */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change one of my notes */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind?: 'would_have_said' | 'comment' | 'well_done';
+            text?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              authorId: string;
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              id: string;
+              /** @enum {string} */
+              kind: 'would_have_said' | 'comment' | 'well_done';
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              reviewId: string;
+              text: string;
+              turn: number;
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/reviews/subjects/{kind}/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A transcript turn by turn, Calmline's review of it, and the reviews you may read */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+          kind: 'conversation' | 'simulation';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Calmline's own review of the transcript against the conversation practices */
+              automatic: {
+                criteria: {
+                  /** @enum {string} */
+                  criterion:
+                    | 'acknowledged'
+                    | 'restated_and_confirmed'
+                    | 'proposed_solution'
+                    | 'sought_agreement'
+                    | 'recapped'
+                    | 'asked_anything_else'
+                    | 'boundary_before_ending'
+                    | 'avoided_habits';
+                  /** @description null when it does not apply */
+                  met: boolean | null;
+                  /** @description Turns that show it (for avoided_habits: the turns with a problem) */
+                  turns: number[];
+                }[];
+                findings: {
+                  findings: {
+                    better: string;
+                    end: number;
+                    /** @enum {string} */
+                    kind:
+                      | 'negative_phrasing'
+                      | 'over_promise'
+                      | 'premature_fault'
+                      | 'lecturing'
+                      | 'dismissive'
+                      | 'blaming'
+                      | 'sarcasm'
+                      | 'transfer_without_ownership'
+                      | 'agent_profanity'
+                      | 'shouting'
+                      | 'missing_acknowledgement'
+                      | 'repetition';
+                    message: string;
+                    rule: string;
+                    start: number;
+                  }[];
+                  turn: number;
+                }[];
+                /** @enum {string} */
+                lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+                /** @description Share of the applicable criteria met, 0–1 */
+                score: number;
+              };
+              /** @description Every human review of it you may see, oldest first */
+              reviews: {
+                /** @description A colleague, by name */
+                author: {
+                  /**
+                   * Format: uuid
+                   * @description An id
+                   */
+                  id: string;
+                  name: string;
+                };
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                notes: {
+                  /**
+                   * Format: uuid
+                   * @description An id
+                   */
+                  authorId: string;
+                  createdAt: string;
+                  /**
+                   * Format: uuid
+                   * @description An id
+                   */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'would_have_said' | 'comment' | 'well_done';
+                  /**
+                   * Format: uuid
+                   * @description An id
+                   */
+                  reviewId: string;
+                  text: string;
+                  turn: number;
+                  updatedAt: string;
+                }[];
+                subject: {
+                  /**
+                   * Format: uuid
+                   * @description An id
+                   */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'conversation' | 'simulation';
+                };
+                summary: string | null;
+                updatedAt: string;
+              }[];
+              transcript: {
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                agentId: string | null;
+                agentName: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                /** @enum {string} */
+                kind: 'conversation' | 'simulation';
+                /** @enum {string} */
+                lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+                teamIds: string[];
+                turns: {
+                  /** @description For actions: warning_issued, contact_ended… */
+                  action?: string;
+                  at?: string;
+                  /** @description From 0; notes and criteria point at turns by this index */
+                  index: number;
+                  /** @description For customer turns: the detector's label at the time */
+                  label?: string;
+                  /** @description For customer turns with abusive words: the text with them masked, for shielding */
+                  masked?: string;
+                  /** @enum {string} */
+                  role: 'customer' | 'agent' | 'action';
+                  /** @description What was said, verbatim (null for actions) */
+                  text: string | null;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Start my review of a transcript, or change its summary */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+          kind: 'conversation' | 'simulation';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default null */
+            summary?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description A colleague, by name */
+              author: {
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                name: string;
+              };
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              id: string;
+              notes: {
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                authorId: string;
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                /** @enum {string} */
+                kind: 'would_have_said' | 'comment' | 'well_done';
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                reviewId: string;
+                text: string;
+                turn: number;
+                updatedAt: string;
+              }[];
+              subject: {
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                /** @enum {string} */
+                kind: 'conversation' | 'simulation';
+              };
+              summary: string | null;
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description A colleague, by name */
+              author: {
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                name: string;
+              };
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              id: string;
+              notes: {
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                authorId: string;
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                /** @enum {string} */
+                kind: 'would_have_said' | 'comment' | 'well_done';
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                reviewId: string;
+                text: string;
+                turn: number;
+                updatedAt: string;
+              }[];
+              subject: {
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                /** @enum {string} */
+                kind: 'conversation' | 'simulation';
+              };
+              summary: string | null;
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews/subjects/{kind}/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a note on one turn ("what I would have said" goes on an agent turn); starts my review if needed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+          kind: 'conversation' | 'simulation';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'would_have_said' | 'comment' | 'well_done';
+            text: string;
+            turn: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              authorId: string;
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              id: string;
+              /** @enum {string} */
+              kind: 'would_have_said' | 'comment' | 'well_done';
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              reviewId: string;
+              text: string;
+              turn: number;
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -9319,8 +18082,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9328,6 +18095,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9353,8 +18128,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9362,6 +18141,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9387,8 +18174,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9396,6 +18187,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9421,8 +18220,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9430,6 +18233,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9455,8 +18266,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9464,6 +18279,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9525,8 +18348,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9534,6 +18361,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9559,8 +18394,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9568,6 +18407,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9593,8 +18440,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9602,6 +18453,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9627,8 +18486,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9636,6 +18499,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9661,8 +18532,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9670,6 +18545,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9695,8 +18578,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9704,6 +18591,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9769,8 +18664,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9778,6 +18677,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9803,8 +18710,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9812,6 +18723,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9837,8 +18756,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9846,6 +18769,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9871,8 +18802,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9880,6 +18815,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9905,8 +18848,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9914,6 +18861,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -9966,8 +18921,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -9975,6 +18934,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10000,8 +18967,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10009,6 +18980,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10034,8 +19013,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10043,6 +19026,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10068,8 +19059,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10077,6 +19072,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10102,8 +19105,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10111,6 +19118,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10188,8 +19203,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10197,6 +19216,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10222,8 +19249,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10231,6 +19262,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10256,8 +19295,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10265,6 +19308,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10290,8 +19341,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10299,6 +19354,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10324,8 +19387,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10333,6 +19400,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10413,8 +19488,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10422,6 +19501,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10447,8 +19534,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10456,6 +19547,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10481,8 +19580,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10490,6 +19593,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10515,8 +19626,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10524,6 +19639,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10549,8 +19672,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10558,6 +19685,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10640,8 +19775,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10649,6 +19788,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10674,8 +19821,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10683,6 +19834,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10708,8 +19867,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10717,6 +19880,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10742,8 +19913,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10751,6 +19926,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10776,8 +19959,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10785,6 +19972,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10798,6 +19993,7174 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Agents who can join a cohort (coaches take recruits from any team, so this is organisation-wide) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              agents: {
+                email: string;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/cohorts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cohorts I coach (admins: all), newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cohorts: {
+                closedAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                coachId: string;
+                coachName: string;
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                memberCount: number;
+                name: string;
+                readiness: {
+                  /** @description Lowest scenario difficulty that counts, 1–3 */
+                  minDifficulty: number;
+                  /** @description Lowest review score a pass must have, 0–1 */
+                  minScore: number;
+                  /** @description Passed sessions needed */
+                  passes: number;
+                  /** @description Scenarios every recruit must have passed */
+                  requiredScenarios: string[];
+                };
+                signedOffCount: number;
+              }[];
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Start a cohort (I coach it unless an admin names another coach) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description Admins only: a trainer, lead or admin to coach the cohort
+             */
+            coachId?: string;
+            name: string;
+            /** @description Defaults: {"passes":3,"minScore":0.7,"minDifficulty":2,"requiredScenarios":[]} */
+            readiness?: {
+              /** @description Lowest scenario difficulty that counts, 1–3 */
+              minDifficulty?: number;
+              /** @description Lowest review score a pass must have, 0–1 */
+              minScore?: number;
+              /** @description Passed sessions needed */
+              passes?: number;
+              /** @description Scenarios every recruit must have passed */
+              requiredScenarios?: string[];
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              assignments: {
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                cohortId: string;
+                createdAt: string;
+                dueAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                results: {
+                  bestScore: number | null;
+                  passed: boolean;
+                  /**
+                   * Format: uuid
+                   * @description An id
+                   */
+                  userId: string;
+                }[];
+                scenarioId: string;
+                title: string;
+              }[];
+              closedAt: string | null;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              coachId: string;
+              coachName: string;
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              id: string;
+              memberCount: number;
+              members: {
+                addedAt: string;
+                name: string;
+                readiness: {
+                  bestScore: number | null;
+                  finishedSessions: number;
+                  missingScenarios: string[];
+                  passes: number;
+                  passesNeeded: number;
+                  ready: boolean;
+                };
+                recruit: boolean;
+                sessions: {
+                  finished: number;
+                  passed: number;
+                  started: number;
+                };
+                signedOffAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                signedOffBy: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                userId: string;
+              }[];
+              name: string;
+              readiness: {
+                /** @description Lowest scenario difficulty that counts, 1–3 */
+                minDifficulty: number;
+                /** @description Lowest review score a pass must have, 0–1 */
+                minScore: number;
+                /** @description Passed sessions needed */
+                passes: number;
+                /** @description Scenarios every recruit must have passed */
+                requiredScenarios: string[];
+              };
+              signedOffCount: number;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/cohorts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A cohort: members with progress and readiness, assignments with each member's best score */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              assignments: {
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                cohortId: string;
+                createdAt: string;
+                dueAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                results: {
+                  bestScore: number | null;
+                  passed: boolean;
+                  /**
+                   * Format: uuid
+                   * @description An id
+                   */
+                  userId: string;
+                }[];
+                scenarioId: string;
+                title: string;
+              }[];
+              closedAt: string | null;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              coachId: string;
+              coachName: string;
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              id: string;
+              memberCount: number;
+              members: {
+                addedAt: string;
+                name: string;
+                readiness: {
+                  bestScore: number | null;
+                  finishedSessions: number;
+                  missingScenarios: string[];
+                  passes: number;
+                  passesNeeded: number;
+                  ready: boolean;
+                };
+                recruit: boolean;
+                sessions: {
+                  finished: number;
+                  passed: number;
+                  started: number;
+                };
+                signedOffAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                signedOffBy: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                userId: string;
+              }[];
+              name: string;
+              readiness: {
+                /** @description Lowest scenario difficulty that counts, 1–3 */
+                minDifficulty: number;
+                /** @description Lowest review score a pass must have, 0–1 */
+                minScore: number;
+                /** @description Passed sessions needed */
+                passes: number;
+                /** @description Scenarios every recruit must have passed */
+                requiredScenarios: string[];
+              };
+              signedOffCount: number;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/cohorts/{id}/assignments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Assign a scenario to the cohort's recruits */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            dueAt?: string;
+            scenarioId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              cohortId: string;
+              createdAt: string;
+              dueAt: string | null;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              id: string;
+              scenarioId: string;
+              title: string;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/cohorts/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a cohort: its members are no longer recruits, signed off or not */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              assignments: {
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                cohortId: string;
+                createdAt: string;
+                dueAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                results: {
+                  bestScore: number | null;
+                  passed: boolean;
+                  /**
+                   * Format: uuid
+                   * @description An id
+                   */
+                  userId: string;
+                }[];
+                scenarioId: string;
+                title: string;
+              }[];
+              closedAt: string | null;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              coachId: string;
+              coachName: string;
+              createdAt: string;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              id: string;
+              memberCount: number;
+              members: {
+                addedAt: string;
+                name: string;
+                readiness: {
+                  bestScore: number | null;
+                  finishedSessions: number;
+                  missingScenarios: string[];
+                  passes: number;
+                  passesNeeded: number;
+                  ready: boolean;
+                };
+                recruit: boolean;
+                sessions: {
+                  finished: number;
+                  passed: number;
+                  started: number;
+                };
+                signedOffAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                signedOffBy: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                userId: string;
+              }[];
+              name: string;
+              readiness: {
+                /** @description Lowest scenario difficulty that counts, 1–3 */
+                minDifficulty: number;
+                /** @description Lowest review score a pass must have, 0–1 */
+                minScore: number;
+                /** @description Passed sessions needed */
+                passes: number;
+                /** @description Scenarios every recruit must have passed */
+                requiredScenarios: string[];
+              };
+              signedOffCount: number;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/cohorts/{id}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a recruit (an agent; at most 6 per cohort). Until signed off they cannot take live contacts. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description An id
+             */
+            userId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addedAt: string;
+              name: string;
+              readiness: {
+                bestScore: number | null;
+                finishedSessions: number;
+                missingScenarios: string[];
+                passes: number;
+                passesNeeded: number;
+                ready: boolean;
+              };
+              recruit: boolean;
+              sessions: {
+                finished: number;
+                passed: number;
+                started: number;
+              };
+              signedOffAt: string | null;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              signedOffBy: string | null;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              userId: string;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/cohorts/{id}/members/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a member from a cohort (their sessions stay theirs) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+          /** @description An id */
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/cohorts/{id}/members/{userId}/sign-off': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign a ready recruit off: live contacts open to them (refused with not_ready until they meet the cohort's rule) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+          /** @description An id */
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addedAt: string;
+              name: string;
+              readiness: {
+                bestScore: number | null;
+                finishedSessions: number;
+                missingScenarios: string[];
+                passes: number;
+                passesNeeded: number;
+                ready: boolean;
+              };
+              recruit: boolean;
+              sessions: {
+                finished: number;
+                passed: number;
+                started: number;
+              };
+              signedOffAt: string | null;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              signedOffBy: string | null;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              userId: string;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My cohorts with their assignments, my progress and readiness, and whether I may take live contacts yet */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cohorts: {
+                assignments: {
+                  bestScore: number | null;
+                  /**
+                   * Format: uuid
+                   * @description An id
+                   */
+                  cohortId: string;
+                  createdAt: string;
+                  dueAt: string | null;
+                  /**
+                   * Format: uuid
+                   * @description An id
+                   */
+                  id: string;
+                  passed: boolean;
+                  scenarioId: string;
+                  title: string;
+                }[];
+                closedAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                coachId: string;
+                coachName: string;
+                createdAt: string;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                myReadiness: {
+                  bestScore: number | null;
+                  finishedSessions: number;
+                  missingScenarios: string[];
+                  passes: number;
+                  passesNeeded: number;
+                  ready: boolean;
+                };
+                name: string;
+                readiness: {
+                  /** @description Lowest scenario difficulty that counts, 1–3 */
+                  minDifficulty: number;
+                  /** @description Lowest review score a pass must have, 0–1 */
+                  minScore: number;
+                  /** @description Passed sessions needed */
+                  passes: number;
+                  /** @description Scenarios every recruit must have passed */
+                  requiredScenarios: string[];
+                };
+                signedOffAt: string | null;
+              }[];
+              progress: {
+                bestScore: number | null;
+                finished: number;
+                passed: number;
+                started: number;
+              };
+              /** @description In an open cohort and not signed off: no live contacts yet */
+              recruit: boolean;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/scenarios': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The training scenarios, gentlest first, and whether free-text customers are available */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description A local model is configured (simModelUrl) to word the customer freely */
+              freeTextAvailable: boolean;
+              scenarios: {
+                brief: string;
+                contactReason: string;
+                contentNotes: ('anger' | 'profanity' | 'abuse' | 'threat' | 'self_harm')[];
+                difficulty: number;
+                id: string;
+                /** @enum {string} */
+                lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+                needsAcknowledgement: boolean;
+                persona: {
+                  description: string;
+                  name: string;
+                };
+                /** @enum {string} */
+                sector: 'bank' | 'telecom' | 'delivery' | 'airline' | 'shop' | 'utility' | 'public_office' | 'insurance';
+                title: string;
+                turnLimit: number;
+              }[];
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My sessions, or a trainee's (their coach, their team's lead, admins), newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description An id */
+          userId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              sessions: {
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                assignmentId: string | null;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                cohortId: string | null;
+                difficulty: number;
+                finishedAt: string | null;
+                freeText: boolean;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                /** @enum {string} */
+                lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+                /** @enum {string|null} */
+                outcome: 'resolved' | 'ended' | 'turn_limit' | 'exited' | null;
+                passed: boolean | null;
+                scenarioId: string;
+                score: number | null;
+                startedAt: string;
+                /** @enum {string} */
+                status: 'active' | 'paused' | 'finished';
+                title: string;
+                updatedAt: string;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                userId: string;
+              }[];
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Start a session: the customer's opening line is the first turn */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Required (true) for scenarios with abuse, threats or self-harm: the trainee has read the content note */
+            acknowledgedContent?: boolean;
+            /**
+             * Format: uuid
+             * @description One of my cohort's assignments
+             */
+            assignmentId?: string;
+            /**
+             * @description Have the local model word the customer (when one is configured)
+             * @default false
+             */
+            freeText?: boolean;
+            scenarioId: string;
+            /** @description The same seed and replies give the same customer */
+            seed?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              assignmentId: string | null;
+              /** @enum {string} */
+              band: 'calm' | 'irritated' | 'angry' | 'hostile';
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              cohortId: string | null;
+              difficulty: number;
+              finishedAt: string | null;
+              freeText: boolean;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              id: string;
+              /** @enum {string} */
+              lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+              modelFallbacks: number;
+              /** @enum {string|null} */
+              outcome: 'resolved' | 'ended' | 'turn_limit' | 'exited' | null;
+              passed: boolean | null;
+              /** @description Once the session has finished */
+              report: {
+                advice: {
+                  /** @enum {string} */
+                  action?:
+                    'warning_issued' | 'callback_offered' | 'contact_ended' | 'supervisor_called' | 'security_called' | 'supervisor_joined';
+                  /** @enum {string} */
+                  criterion:
+                    | 'acknowledged'
+                    | 'restated_and_confirmed'
+                    | 'proposed_solution'
+                    | 'sought_agreement'
+                    | 'recapped'
+                    | 'asked_anything_else'
+                    | 'boundary_before_ending'
+                    | 'avoided_habits'
+                    | 'expected_action'
+                    | 'forbidden_action';
+                  example?: string;
+                }[];
+                criteria: {
+                  /** @enum {string} */
+                  action?:
+                    'warning_issued' | 'callback_offered' | 'contact_ended' | 'supervisor_called' | 'security_called' | 'supervisor_joined';
+                  /** @enum {string} */
+                  criterion:
+                    | 'acknowledged'
+                    | 'restated_and_confirmed'
+                    | 'proposed_solution'
+                    | 'sought_agreement'
+                    | 'recapped'
+                    | 'asked_anything_else'
+                    | 'boundary_before_ending'
+                    | 'avoided_habits'
+                    | 'expected_action'
+                    | 'forbidden_action';
+                  met: boolean | null;
+                  turns: number[];
+                }[];
+                findings: {
+                  findings: {
+                    better: string;
+                    end: number;
+                    /** @enum {string} */
+                    kind:
+                      | 'negative_phrasing'
+                      | 'over_promise'
+                      | 'premature_fault'
+                      | 'lecturing'
+                      | 'dismissive'
+                      | 'blaming'
+                      | 'sarcasm'
+                      | 'transfer_without_ownership'
+                      | 'agent_profanity'
+                      | 'shouting'
+                      | 'missing_acknowledgement'
+                      | 'repetition';
+                    message: string;
+                    rule: string;
+                    start: number;
+                  }[];
+                  turn: number;
+                }[];
+                moods: ('calm' | 'irritated' | 'angry' | 'hostile')[];
+                /** @enum {string|null} */
+                outcome: 'resolved' | 'ended' | 'turn_limit' | 'exited' | null;
+                passed: boolean;
+                passScore: number;
+                score: number;
+              } | null;
+              scenarioId: string;
+              score: number | null;
+              seed: number;
+              startedAt: string;
+              /** @enum {string} */
+              status: 'active' | 'paused' | 'finished';
+              title: string;
+              turns: (
+                | {
+                    /** @enum {string} */
+                    band: 'calm' | 'irritated' | 'angry' | 'hostile';
+                    /** @enum {string} */
+                    label: 'none' | 'frustration' | 'profanity' | 'abuse' | 'threat' | 'self_harm';
+                    /** @enum {string} */
+                    role: 'customer';
+                    text: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    role: 'agent';
+                    text: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    action:
+                      | 'warning_issued'
+                      | 'callback_offered'
+                      | 'contact_ended'
+                      | 'supervisor_called'
+                      | 'security_called'
+                      | 'supervisor_joined';
+                    /** @enum {string} */
+                    role: 'action';
+                  }
+              )[];
+              updatedAt: string;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              userId: string;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A session with its transcript, and its report card once finished */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              assignmentId: string | null;
+              /** @enum {string} */
+              band: 'calm' | 'irritated' | 'angry' | 'hostile';
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              cohortId: string | null;
+              difficulty: number;
+              finishedAt: string | null;
+              freeText: boolean;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              id: string;
+              /** @enum {string} */
+              lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+              modelFallbacks: number;
+              /** @enum {string|null} */
+              outcome: 'resolved' | 'ended' | 'turn_limit' | 'exited' | null;
+              passed: boolean | null;
+              /** @description Once the session has finished */
+              report: {
+                advice: {
+                  /** @enum {string} */
+                  action?:
+                    'warning_issued' | 'callback_offered' | 'contact_ended' | 'supervisor_called' | 'security_called' | 'supervisor_joined';
+                  /** @enum {string} */
+                  criterion:
+                    | 'acknowledged'
+                    | 'restated_and_confirmed'
+                    | 'proposed_solution'
+                    | 'sought_agreement'
+                    | 'recapped'
+                    | 'asked_anything_else'
+                    | 'boundary_before_ending'
+                    | 'avoided_habits'
+                    | 'expected_action'
+                    | 'forbidden_action';
+                  example?: string;
+                }[];
+                criteria: {
+                  /** @enum {string} */
+                  action?:
+                    'warning_issued' | 'callback_offered' | 'contact_ended' | 'supervisor_called' | 'security_called' | 'supervisor_joined';
+                  /** @enum {string} */
+                  criterion:
+                    | 'acknowledged'
+                    | 'restated_and_confirmed'
+                    | 'proposed_solution'
+                    | 'sought_agreement'
+                    | 'recapped'
+                    | 'asked_anything_else'
+                    | 'boundary_before_ending'
+                    | 'avoided_habits'
+                    | 'expected_action'
+                    | 'forbidden_action';
+                  met: boolean | null;
+                  turns: number[];
+                }[];
+                findings: {
+                  findings: {
+                    better: string;
+                    end: number;
+                    /** @enum {string} */
+                    kind:
+                      | 'negative_phrasing'
+                      | 'over_promise'
+                      | 'premature_fault'
+                      | 'lecturing'
+                      | 'dismissive'
+                      | 'blaming'
+                      | 'sarcasm'
+                      | 'transfer_without_ownership'
+                      | 'agent_profanity'
+                      | 'shouting'
+                      | 'missing_acknowledgement'
+                      | 'repetition';
+                    message: string;
+                    rule: string;
+                    start: number;
+                  }[];
+                  turn: number;
+                }[];
+                moods: ('calm' | 'irritated' | 'angry' | 'hostile')[];
+                /** @enum {string|null} */
+                outcome: 'resolved' | 'ended' | 'turn_limit' | 'exited' | null;
+                passed: boolean;
+                passScore: number;
+                score: number;
+              } | null;
+              scenarioId: string;
+              score: number | null;
+              seed: number;
+              startedAt: string;
+              /** @enum {string} */
+              status: 'active' | 'paused' | 'finished';
+              title: string;
+              turns: (
+                | {
+                    /** @enum {string} */
+                    band: 'calm' | 'irritated' | 'angry' | 'hostile';
+                    /** @enum {string} */
+                    label: 'none' | 'frustration' | 'profanity' | 'abuse' | 'threat' | 'self_harm';
+                    /** @enum {string} */
+                    role: 'customer';
+                    text: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    role: 'agent';
+                    text: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    action:
+                      | 'warning_issued'
+                      | 'callback_offered'
+                      | 'contact_ended'
+                      | 'supervisor_called'
+                      | 'security_called'
+                      | 'supervisor_joined';
+                    /** @enum {string} */
+                    role: 'action';
+                  }
+              )[];
+              updatedAt: string;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              userId: string;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/sessions/{id}/action': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take an action: a warning, a callback offer, ending the contact, calling a supervisor or security */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'warning_issued' | 'callback_offered' | 'contact_ended' | 'supervisor_called' | 'security_called';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              session: {
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                assignmentId: string | null;
+                /** @enum {string} */
+                band: 'calm' | 'irritated' | 'angry' | 'hostile';
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                cohortId: string | null;
+                difficulty: number;
+                finishedAt: string | null;
+                freeText: boolean;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                /** @enum {string} */
+                lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+                modelFallbacks: number;
+                /** @enum {string|null} */
+                outcome: 'resolved' | 'ended' | 'turn_limit' | 'exited' | null;
+                passed: boolean | null;
+                /** @description Once the session has finished */
+                report: {
+                  advice: {
+                    /** @enum {string} */
+                    action?:
+                      | 'warning_issued'
+                      | 'callback_offered'
+                      | 'contact_ended'
+                      | 'supervisor_called'
+                      | 'security_called'
+                      | 'supervisor_joined';
+                    /** @enum {string} */
+                    criterion:
+                      | 'acknowledged'
+                      | 'restated_and_confirmed'
+                      | 'proposed_solution'
+                      | 'sought_agreement'
+                      | 'recapped'
+                      | 'asked_anything_else'
+                      | 'boundary_before_ending'
+                      | 'avoided_habits'
+                      | 'expected_action'
+                      | 'forbidden_action';
+                    example?: string;
+                  }[];
+                  criteria: {
+                    /** @enum {string} */
+                    action?:
+                      | 'warning_issued'
+                      | 'callback_offered'
+                      | 'contact_ended'
+                      | 'supervisor_called'
+                      | 'security_called'
+                      | 'supervisor_joined';
+                    /** @enum {string} */
+                    criterion:
+                      | 'acknowledged'
+                      | 'restated_and_confirmed'
+                      | 'proposed_solution'
+                      | 'sought_agreement'
+                      | 'recapped'
+                      | 'asked_anything_else'
+                      | 'boundary_before_ending'
+                      | 'avoided_habits'
+                      | 'expected_action'
+                      | 'forbidden_action';
+                    met: boolean | null;
+                    turns: number[];
+                  }[];
+                  findings: {
+                    findings: {
+                      better: string;
+                      end: number;
+                      /** @enum {string} */
+                      kind:
+                        | 'negative_phrasing'
+                        | 'over_promise'
+                        | 'premature_fault'
+                        | 'lecturing'
+                        | 'dismissive'
+                        | 'blaming'
+                        | 'sarcasm'
+                        | 'transfer_without_ownership'
+                        | 'agent_profanity'
+                        | 'shouting'
+                        | 'missing_acknowledgement'
+                        | 'repetition';
+                      message: string;
+                      rule: string;
+                      start: number;
+                    }[];
+                    turn: number;
+                  }[];
+                  moods: ('calm' | 'irritated' | 'angry' | 'hostile')[];
+                  /** @enum {string|null} */
+                  outcome: 'resolved' | 'ended' | 'turn_limit' | 'exited' | null;
+                  passed: boolean;
+                  passScore: number;
+                  score: number;
+                } | null;
+                scenarioId: string;
+                score: number | null;
+                seed: number;
+                startedAt: string;
+                /** @enum {string} */
+                status: 'active' | 'paused' | 'finished';
+                title: string;
+                turns: (
+                  | {
+                      /** @enum {string} */
+                      band: 'calm' | 'irritated' | 'angry' | 'hostile';
+                      /** @enum {string} */
+                      label: 'none' | 'frustration' | 'profanity' | 'abuse' | 'threat' | 'self_harm';
+                      /** @enum {string} */
+                      role: 'customer';
+                      text: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      role: 'agent';
+                      text: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      action:
+                        | 'warning_issued'
+                        | 'callback_offered'
+                        | 'contact_ended'
+                        | 'supervisor_called'
+                        | 'security_called'
+                        | 'supervisor_joined';
+                      /** @enum {string} */
+                      role: 'action';
+                    }
+                )[];
+                updatedAt: string;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                userId: string;
+              };
+              step: {
+                /** @enum {string} */
+                bandAfter: 'calm' | 'irritated' | 'angry' | 'hostile';
+                /** @enum {string} */
+                bandBefore: 'calm' | 'irritated' | 'angry' | 'hostile';
+                /** @description What calmed them */
+                calmers: ('acknowledgement' | 'restating' | 'ownership' | 'boundary' | 'solution' | 'agreement' | 'recap' | 'callback')[];
+                /** @description The customer's answer (null when the contact was ended) */
+                customer: string | null;
+                /** @description What in the reply made the customer angrier */
+                escalators: (
+                  | 'dismissal'
+                  | 'negative_phrasing'
+                  | 'transfer'
+                  | 'broken_promise'
+                  | 'blaming'
+                  | 'lecturing'
+                  | 'sarcasm'
+                  | 'shouting'
+                  | 'repetition'
+                  | 'no_acknowledgement'
+                  | 'agent_profanity'
+                  | 'premature_fault'
+                )[];
+                /** @description The draft coach's findings on the reply */
+                findings: {
+                  better: string;
+                  end: number;
+                  /** @enum {string} */
+                  kind:
+                    | 'negative_phrasing'
+                    | 'over_promise'
+                    | 'premature_fault'
+                    | 'lecturing'
+                    | 'dismissive'
+                    | 'blaming'
+                    | 'sarcasm'
+                    | 'transfer_without_ownership'
+                    | 'agent_profanity'
+                    | 'shouting'
+                    | 'missing_acknowledgement'
+                    | 'repetition';
+                  message: string;
+                  rule: string;
+                  start: number;
+                }[];
+                /**
+                 * @description Who worded the answer: the script, the local model, or the script because the model failed
+                 * @enum {string}
+                 */
+                voice: 'script' | 'model' | 'fallback';
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/sessions/{id}/exit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Leave a session: it ends as exited, with its report card */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              assignmentId: string | null;
+              /** @enum {string} */
+              band: 'calm' | 'irritated' | 'angry' | 'hostile';
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              cohortId: string | null;
+              difficulty: number;
+              finishedAt: string | null;
+              freeText: boolean;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              id: string;
+              /** @enum {string} */
+              lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+              modelFallbacks: number;
+              /** @enum {string|null} */
+              outcome: 'resolved' | 'ended' | 'turn_limit' | 'exited' | null;
+              passed: boolean | null;
+              /** @description Once the session has finished */
+              report: {
+                advice: {
+                  /** @enum {string} */
+                  action?:
+                    'warning_issued' | 'callback_offered' | 'contact_ended' | 'supervisor_called' | 'security_called' | 'supervisor_joined';
+                  /** @enum {string} */
+                  criterion:
+                    | 'acknowledged'
+                    | 'restated_and_confirmed'
+                    | 'proposed_solution'
+                    | 'sought_agreement'
+                    | 'recapped'
+                    | 'asked_anything_else'
+                    | 'boundary_before_ending'
+                    | 'avoided_habits'
+                    | 'expected_action'
+                    | 'forbidden_action';
+                  example?: string;
+                }[];
+                criteria: {
+                  /** @enum {string} */
+                  action?:
+                    'warning_issued' | 'callback_offered' | 'contact_ended' | 'supervisor_called' | 'security_called' | 'supervisor_joined';
+                  /** @enum {string} */
+                  criterion:
+                    | 'acknowledged'
+                    | 'restated_and_confirmed'
+                    | 'proposed_solution'
+                    | 'sought_agreement'
+                    | 'recapped'
+                    | 'asked_anything_else'
+                    | 'boundary_before_ending'
+                    | 'avoided_habits'
+                    | 'expected_action'
+                    | 'forbidden_action';
+                  met: boolean | null;
+                  turns: number[];
+                }[];
+                findings: {
+                  findings: {
+                    better: string;
+                    end: number;
+                    /** @enum {string} */
+                    kind:
+                      | 'negative_phrasing'
+                      | 'over_promise'
+                      | 'premature_fault'
+                      | 'lecturing'
+                      | 'dismissive'
+                      | 'blaming'
+                      | 'sarcasm'
+                      | 'transfer_without_ownership'
+                      | 'agent_profanity'
+                      | 'shouting'
+                      | 'missing_acknowledgement'
+                      | 'repetition';
+                    message: string;
+                    rule: string;
+                    start: number;
+                  }[];
+                  turn: number;
+                }[];
+                moods: ('calm' | 'irritated' | 'angry' | 'hostile')[];
+                /** @enum {string|null} */
+                outcome: 'resolved' | 'ended' | 'turn_limit' | 'exited' | null;
+                passed: boolean;
+                passScore: number;
+                score: number;
+              } | null;
+              scenarioId: string;
+              score: number | null;
+              seed: number;
+              startedAt: string;
+              /** @enum {string} */
+              status: 'active' | 'paused' | 'finished';
+              title: string;
+              turns: (
+                | {
+                    /** @enum {string} */
+                    band: 'calm' | 'irritated' | 'angry' | 'hostile';
+                    /** @enum {string} */
+                    label: 'none' | 'frustration' | 'profanity' | 'abuse' | 'threat' | 'self_harm';
+                    /** @enum {string} */
+                    role: 'customer';
+                    text: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    role: 'agent';
+                    text: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    action:
+                      | 'warning_issued'
+                      | 'callback_offered'
+                      | 'contact_ended'
+                      | 'supervisor_called'
+                      | 'security_called'
+                      | 'supervisor_joined';
+                    /** @enum {string} */
+                    role: 'action';
+                  }
+              )[];
+              updatedAt: string;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              userId: string;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/sessions/{id}/pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pause a session (it refuses turns until resumed) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              assignmentId: string | null;
+              /** @enum {string} */
+              band: 'calm' | 'irritated' | 'angry' | 'hostile';
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              cohortId: string | null;
+              difficulty: number;
+              finishedAt: string | null;
+              freeText: boolean;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              id: string;
+              /** @enum {string} */
+              lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+              modelFallbacks: number;
+              /** @enum {string|null} */
+              outcome: 'resolved' | 'ended' | 'turn_limit' | 'exited' | null;
+              passed: boolean | null;
+              /** @description Once the session has finished */
+              report: {
+                advice: {
+                  /** @enum {string} */
+                  action?:
+                    'warning_issued' | 'callback_offered' | 'contact_ended' | 'supervisor_called' | 'security_called' | 'supervisor_joined';
+                  /** @enum {string} */
+                  criterion:
+                    | 'acknowledged'
+                    | 'restated_and_confirmed'
+                    | 'proposed_solution'
+                    | 'sought_agreement'
+                    | 'recapped'
+                    | 'asked_anything_else'
+                    | 'boundary_before_ending'
+                    | 'avoided_habits'
+                    | 'expected_action'
+                    | 'forbidden_action';
+                  example?: string;
+                }[];
+                criteria: {
+                  /** @enum {string} */
+                  action?:
+                    'warning_issued' | 'callback_offered' | 'contact_ended' | 'supervisor_called' | 'security_called' | 'supervisor_joined';
+                  /** @enum {string} */
+                  criterion:
+                    | 'acknowledged'
+                    | 'restated_and_confirmed'
+                    | 'proposed_solution'
+                    | 'sought_agreement'
+                    | 'recapped'
+                    | 'asked_anything_else'
+                    | 'boundary_before_ending'
+                    | 'avoided_habits'
+                    | 'expected_action'
+                    | 'forbidden_action';
+                  met: boolean | null;
+                  turns: number[];
+                }[];
+                findings: {
+                  findings: {
+                    better: string;
+                    end: number;
+                    /** @enum {string} */
+                    kind:
+                      | 'negative_phrasing'
+                      | 'over_promise'
+                      | 'premature_fault'
+                      | 'lecturing'
+                      | 'dismissive'
+                      | 'blaming'
+                      | 'sarcasm'
+                      | 'transfer_without_ownership'
+                      | 'agent_profanity'
+                      | 'shouting'
+                      | 'missing_acknowledgement'
+                      | 'repetition';
+                    message: string;
+                    rule: string;
+                    start: number;
+                  }[];
+                  turn: number;
+                }[];
+                moods: ('calm' | 'irritated' | 'angry' | 'hostile')[];
+                /** @enum {string|null} */
+                outcome: 'resolved' | 'ended' | 'turn_limit' | 'exited' | null;
+                passed: boolean;
+                passScore: number;
+                score: number;
+              } | null;
+              scenarioId: string;
+              score: number | null;
+              seed: number;
+              startedAt: string;
+              /** @enum {string} */
+              status: 'active' | 'paused' | 'finished';
+              title: string;
+              turns: (
+                | {
+                    /** @enum {string} */
+                    band: 'calm' | 'irritated' | 'angry' | 'hostile';
+                    /** @enum {string} */
+                    label: 'none' | 'frustration' | 'profanity' | 'abuse' | 'threat' | 'self_harm';
+                    /** @enum {string} */
+                    role: 'customer';
+                    text: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    role: 'agent';
+                    text: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    action:
+                      | 'warning_issued'
+                      | 'callback_offered'
+                      | 'contact_ended'
+                      | 'supervisor_called'
+                      | 'security_called'
+                      | 'supervisor_joined';
+                    /** @enum {string} */
+                    role: 'action';
+                  }
+              )[];
+              updatedAt: string;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              userId: string;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/sessions/{id}/reply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a reply; the customer answers */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              session: {
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                assignmentId: string | null;
+                /** @enum {string} */
+                band: 'calm' | 'irritated' | 'angry' | 'hostile';
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                cohortId: string | null;
+                difficulty: number;
+                finishedAt: string | null;
+                freeText: boolean;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                id: string;
+                /** @enum {string} */
+                lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+                modelFallbacks: number;
+                /** @enum {string|null} */
+                outcome: 'resolved' | 'ended' | 'turn_limit' | 'exited' | null;
+                passed: boolean | null;
+                /** @description Once the session has finished */
+                report: {
+                  advice: {
+                    /** @enum {string} */
+                    action?:
+                      | 'warning_issued'
+                      | 'callback_offered'
+                      | 'contact_ended'
+                      | 'supervisor_called'
+                      | 'security_called'
+                      | 'supervisor_joined';
+                    /** @enum {string} */
+                    criterion:
+                      | 'acknowledged'
+                      | 'restated_and_confirmed'
+                      | 'proposed_solution'
+                      | 'sought_agreement'
+                      | 'recapped'
+                      | 'asked_anything_else'
+                      | 'boundary_before_ending'
+                      | 'avoided_habits'
+                      | 'expected_action'
+                      | 'forbidden_action';
+                    example?: string;
+                  }[];
+                  criteria: {
+                    /** @enum {string} */
+                    action?:
+                      | 'warning_issued'
+                      | 'callback_offered'
+                      | 'contact_ended'
+                      | 'supervisor_called'
+                      | 'security_called'
+                      | 'supervisor_joined';
+                    /** @enum {string} */
+                    criterion:
+                      | 'acknowledged'
+                      | 'restated_and_confirmed'
+                      | 'proposed_solution'
+                      | 'sought_agreement'
+                      | 'recapped'
+                      | 'asked_anything_else'
+                      | 'boundary_before_ending'
+                      | 'avoided_habits'
+                      | 'expected_action'
+                      | 'forbidden_action';
+                    met: boolean | null;
+                    turns: number[];
+                  }[];
+                  findings: {
+                    findings: {
+                      better: string;
+                      end: number;
+                      /** @enum {string} */
+                      kind:
+                        | 'negative_phrasing'
+                        | 'over_promise'
+                        | 'premature_fault'
+                        | 'lecturing'
+                        | 'dismissive'
+                        | 'blaming'
+                        | 'sarcasm'
+                        | 'transfer_without_ownership'
+                        | 'agent_profanity'
+                        | 'shouting'
+                        | 'missing_acknowledgement'
+                        | 'repetition';
+                      message: string;
+                      rule: string;
+                      start: number;
+                    }[];
+                    turn: number;
+                  }[];
+                  moods: ('calm' | 'irritated' | 'angry' | 'hostile')[];
+                  /** @enum {string|null} */
+                  outcome: 'resolved' | 'ended' | 'turn_limit' | 'exited' | null;
+                  passed: boolean;
+                  passScore: number;
+                  score: number;
+                } | null;
+                scenarioId: string;
+                score: number | null;
+                seed: number;
+                startedAt: string;
+                /** @enum {string} */
+                status: 'active' | 'paused' | 'finished';
+                title: string;
+                turns: (
+                  | {
+                      /** @enum {string} */
+                      band: 'calm' | 'irritated' | 'angry' | 'hostile';
+                      /** @enum {string} */
+                      label: 'none' | 'frustration' | 'profanity' | 'abuse' | 'threat' | 'self_harm';
+                      /** @enum {string} */
+                      role: 'customer';
+                      text: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      role: 'agent';
+                      text: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      action:
+                        | 'warning_issued'
+                        | 'callback_offered'
+                        | 'contact_ended'
+                        | 'supervisor_called'
+                        | 'security_called'
+                        | 'supervisor_joined';
+                      /** @enum {string} */
+                      role: 'action';
+                    }
+                )[];
+                updatedAt: string;
+                /**
+                 * Format: uuid
+                 * @description An id
+                 */
+                userId: string;
+              };
+              step: {
+                /** @enum {string} */
+                bandAfter: 'calm' | 'irritated' | 'angry' | 'hostile';
+                /** @enum {string} */
+                bandBefore: 'calm' | 'irritated' | 'angry' | 'hostile';
+                /** @description What calmed them */
+                calmers: ('acknowledgement' | 'restating' | 'ownership' | 'boundary' | 'solution' | 'agreement' | 'recap' | 'callback')[];
+                /** @description The customer's answer (null when the contact was ended) */
+                customer: string | null;
+                /** @description What in the reply made the customer angrier */
+                escalators: (
+                  | 'dismissal'
+                  | 'negative_phrasing'
+                  | 'transfer'
+                  | 'broken_promise'
+                  | 'blaming'
+                  | 'lecturing'
+                  | 'sarcasm'
+                  | 'shouting'
+                  | 'repetition'
+                  | 'no_acknowledgement'
+                  | 'agent_profanity'
+                  | 'premature_fault'
+                )[];
+                /** @description The draft coach's findings on the reply */
+                findings: {
+                  better: string;
+                  end: number;
+                  /** @enum {string} */
+                  kind:
+                    | 'negative_phrasing'
+                    | 'over_promise'
+                    | 'premature_fault'
+                    | 'lecturing'
+                    | 'dismissive'
+                    | 'blaming'
+                    | 'sarcasm'
+                    | 'transfer_without_ownership'
+                    | 'agent_profanity'
+                    | 'shouting'
+                    | 'missing_acknowledgement'
+                    | 'repetition';
+                  message: string;
+                  rule: string;
+                  start: number;
+                }[];
+                /**
+                 * @description Who worded the answer: the script, the local model, or the script because the model failed
+                 * @enum {string}
+                 */
+                voice: 'script' | 'model' | 'fallback';
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/sessions/{id}/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Resume a paused session */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              assignmentId: string | null;
+              /** @enum {string} */
+              band: 'calm' | 'irritated' | 'angry' | 'hostile';
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              cohortId: string | null;
+              difficulty: number;
+              finishedAt: string | null;
+              freeText: boolean;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              id: string;
+              /** @enum {string} */
+              lang: 'en' | 'ru' | 'pl' | 'zh' | 'he' | 'uk' | 'de' | 'es' | 'fr' | 'ar';
+              modelFallbacks: number;
+              /** @enum {string|null} */
+              outcome: 'resolved' | 'ended' | 'turn_limit' | 'exited' | null;
+              passed: boolean | null;
+              /** @description Once the session has finished */
+              report: {
+                advice: {
+                  /** @enum {string} */
+                  action?:
+                    'warning_issued' | 'callback_offered' | 'contact_ended' | 'supervisor_called' | 'security_called' | 'supervisor_joined';
+                  /** @enum {string} */
+                  criterion:
+                    | 'acknowledged'
+                    | 'restated_and_confirmed'
+                    | 'proposed_solution'
+                    | 'sought_agreement'
+                    | 'recapped'
+                    | 'asked_anything_else'
+                    | 'boundary_before_ending'
+                    | 'avoided_habits'
+                    | 'expected_action'
+                    | 'forbidden_action';
+                  example?: string;
+                }[];
+                criteria: {
+                  /** @enum {string} */
+                  action?:
+                    'warning_issued' | 'callback_offered' | 'contact_ended' | 'supervisor_called' | 'security_called' | 'supervisor_joined';
+                  /** @enum {string} */
+                  criterion:
+                    | 'acknowledged'
+                    | 'restated_and_confirmed'
+                    | 'proposed_solution'
+                    | 'sought_agreement'
+                    | 'recapped'
+                    | 'asked_anything_else'
+                    | 'boundary_before_ending'
+                    | 'avoided_habits'
+                    | 'expected_action'
+                    | 'forbidden_action';
+                  met: boolean | null;
+                  turns: number[];
+                }[];
+                findings: {
+                  findings: {
+                    better: string;
+                    end: number;
+                    /** @enum {string} */
+                    kind:
+                      | 'negative_phrasing'
+                      | 'over_promise'
+                      | 'premature_fault'
+                      | 'lecturing'
+                      | 'dismissive'
+                      | 'blaming'
+                      | 'sarcasm'
+                      | 'transfer_without_ownership'
+                      | 'agent_profanity'
+                      | 'shouting'
+                      | 'missing_acknowledgement'
+                      | 'repetition';
+                    message: string;
+                    rule: string;
+                    start: number;
+                  }[];
+                  turn: number;
+                }[];
+                moods: ('calm' | 'irritated' | 'angry' | 'hostile')[];
+                /** @enum {string|null} */
+                outcome: 'resolved' | 'ended' | 'turn_limit' | 'exited' | null;
+                passed: boolean;
+                passScore: number;
+                score: number;
+              } | null;
+              scenarioId: string;
+              score: number | null;
+              seed: number;
+              startedAt: string;
+              /** @enum {string} */
+              status: 'active' | 'paused' | 'finished';
+              title: string;
+              turns: (
+                | {
+                    /** @enum {string} */
+                    band: 'calm' | 'irritated' | 'angry' | 'hostile';
+                    /** @enum {string} */
+                    label: 'none' | 'frustration' | 'profanity' | 'abuse' | 'threat' | 'self_harm';
+                    /** @enum {string} */
+                    role: 'customer';
+                    text: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    role: 'agent';
+                    text: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    action:
+                      | 'warning_issued'
+                      | 'callback_offered'
+                      | 'contact_ended'
+                      | 'supervisor_called'
+                      | 'security_called'
+                      | 'supervisor_joined';
+                    /** @enum {string} */
+                    role: 'action';
+                  }
+              )[];
+              updatedAt: string;
+              /**
+               * Format: uuid
+               * @description An id
+               */
+              userId: string;
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -10859,8 +27222,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10868,6 +27235,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10893,8 +27268,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10902,6 +27281,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10927,8 +27314,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10936,6 +27327,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10961,8 +27360,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -10970,6 +27373,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -10995,8 +27406,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11004,6 +27419,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11080,8 +27503,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11089,6 +27516,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11114,8 +27549,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11123,6 +27562,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11148,8 +27595,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11157,6 +27608,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11182,8 +27641,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11191,6 +27654,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11216,8 +27687,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11225,6 +27700,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11250,8 +27733,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11259,6 +27746,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11350,8 +27845,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11359,6 +27858,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11384,8 +27891,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11393,6 +27904,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11418,8 +27937,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11427,6 +27950,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11452,8 +27983,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11461,6 +27996,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11486,8 +28029,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11495,6 +28042,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11560,8 +28115,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11569,6 +28128,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11594,8 +28161,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11603,6 +28174,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11628,8 +28207,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11637,6 +28220,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11662,8 +28253,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11671,6 +28266,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11696,8 +28299,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11705,6 +28312,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11782,8 +28397,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11791,6 +28410,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11816,8 +28443,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11825,6 +28456,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11850,8 +28489,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11859,6 +28502,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11884,8 +28535,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11893,6 +28548,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -11918,8 +28581,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -11927,6 +28594,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12000,8 +28675,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12009,6 +28688,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12034,8 +28721,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12043,6 +28734,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12068,8 +28767,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12077,6 +28780,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12102,8 +28813,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12111,6 +28826,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12136,8 +28859,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12145,6 +28872,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12221,8 +28956,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12230,6 +28969,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12255,8 +29002,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12264,6 +29015,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12289,8 +29048,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12298,6 +29061,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12323,8 +29094,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12332,6 +29107,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12357,8 +29140,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12366,6 +29153,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12434,8 +29229,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12443,6 +29242,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12468,8 +29275,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12477,6 +29288,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12502,8 +29321,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12511,6 +29334,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12536,8 +29367,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12545,6 +29380,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12570,8 +29413,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12579,6 +29426,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12658,8 +29513,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12667,6 +29526,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12692,8 +29559,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12701,6 +29572,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12726,8 +29605,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12735,6 +29618,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12760,8 +29651,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12769,6 +29664,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12794,8 +29697,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12803,6 +29710,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12828,8 +29743,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12837,6 +29756,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12908,8 +29835,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12917,6 +29848,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12942,8 +29881,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12951,6 +29894,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -12976,8 +29927,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -12985,6 +29940,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13010,8 +29973,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13019,6 +29986,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13044,8 +30019,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13053,6 +30032,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13142,8 +30129,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13151,6 +30142,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13176,8 +30175,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13185,6 +30188,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13210,8 +30221,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13219,6 +30234,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13244,8 +30267,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13253,6 +30280,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13278,8 +30313,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13287,6 +30326,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13376,8 +30423,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13385,6 +30436,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13410,8 +30469,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13419,6 +30482,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13444,8 +30515,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13453,6 +30528,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13478,8 +30561,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13487,6 +30574,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13512,8 +30607,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13521,6 +30620,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13611,8 +30718,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13620,6 +30731,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13645,8 +30764,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13654,6 +30777,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13679,8 +30810,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13688,6 +30823,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13713,8 +30856,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13722,6 +30869,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13747,8 +30902,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13756,6 +30915,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13851,8 +31018,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13860,6 +31031,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13885,8 +31064,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13894,6 +31077,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13919,8 +31110,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13928,6 +31123,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13953,8 +31156,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13962,6 +31169,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'
@@ -13987,8 +31202,12 @@ export interface paths {
                   | 'validation_failed'
                   | 'webhook_url_refused'
                   | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
                   | 'invalid_utf8'
                   | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
                   | 'unauthenticated'
                   | 'bad_credentials'
                   | 'bad_signature'
@@ -13996,6 +31215,14 @@ export interface paths {
                   | 'not_found'
                   | 'conflict'
                   | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
                   | 'body_too_large'
                   | 'uri_too_long'
                   | 'unsupported_media_type'

@@ -14,7 +14,18 @@ export const LANGUAGES = [
 
 export type UiLanguage = (typeof LANGUAGES)[number]['code'];
 
-export const NAMESPACES = ['common', 'console', 'board', 'incidents', 'wellbeing', 'admin'] as const;
+export const NAMESPACES = [
+  'common',
+  'console',
+  'board',
+  'incidents',
+  'wellbeing',
+  'admin',
+  'training',
+  'reviews',
+  'library',
+  'analytics',
+] as const;
 
 export function directionOf(lang: string): 'ltr' | 'rtl' {
   return LANGUAGES.find((l) => l.code === lang)?.dir ?? 'ltr';

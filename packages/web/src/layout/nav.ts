@@ -11,13 +11,18 @@ export const NAV: NavItem[] = [
   { path: '/console', label: 'nav.console', permission: 'conversations:act' },
   { path: '/board', label: 'nav.board', permission: 'alerts:update' },
   { path: '/incidents', label: 'nav.incidents', permission: 'incidents:read' },
+  { path: '/analytics', label: 'nav.analytics', permission: 'analytics:read' },
   { path: '/wellbeing', label: 'nav.wellbeing', permission: 'wellbeing:self' },
+  { path: '/reviews', label: 'nav.reviews', permission: 'reviews:write' },
+  { path: '/library', label: 'nav.library', permission: 'library:read' },
+  { path: '/training', label: 'nav.training', permission: 'training:practise' },
   { path: '/admin', label: 'nav.admin', permission: 'organisation:manage' },
 ];
 
-/** Agents start in the console, leads and security on the board, admins too; others at their first screen. */
+/** Agents start in the console, trainers in training, leads and security on the board, admins too; others at their first screen. */
 export function homeFor(role: string, permissions: readonly string[]): string {
   if (role === 'agent') return '/console';
+  if (role === 'trainer') return '/training';
   if (permissions.includes('alerts:update')) return '/board';
   return NAV.find((n) => permissions.includes(n.permission))?.path ?? '/wellbeing';
 }

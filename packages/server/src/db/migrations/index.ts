@@ -18,6 +18,10 @@ import * as wellbeing from './20261122130000_wellbeing.js';
 import * as integrations from './20261122140000_integrations.js';
 import { webhooks } from './20261122150000_webhooks.js';
 import * as liveEventsByConversation from './20261122160000_live_events_by_conversation.js';
+import * as improvementProjects from './20261122170000_improvement_projects.js';
+import * as analyticsIndexes from './20261122170010_analytics_indexes.js';
+import * as reviews from './20261122170100_reviews.js';
+import * as training from './20261122170200_training.js';
 
 export type { DialectName } from './dialect.js';
 
@@ -37,5 +41,9 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     '20261122140000_integrations': integrations,
     '20261122150000_webhooks': webhooks(dialect),
     '20261122160000_live_events_by_conversation': liveEventsByConversation,
+    '20261122170000_improvement_projects': improvementProjects,
+    '20261122170010_analytics_indexes': analyticsIndexes,
+    '20261122170100_reviews': reviews,
+    '20261122170200_training': training,
   };
 }

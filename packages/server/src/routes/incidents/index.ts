@@ -36,6 +36,7 @@ const IncidentRecord = z.object({
   policeReference: Text,
   witnesses: Text,
   completedBy: Text,
+  purged: z.boolean().optional().describe('true once retention removed the content; the events keep their place in the chain'),
 });
 
 const Incident = z.object({
@@ -56,6 +57,28 @@ const ChainReport = z.object({
   checkpoint: z.object({ position: z.number().int(), headHash: z.string() }).nullable(),
   problems: z.array(z.string()),
 });
+const ChainEvent = z.object({
+  position: z.number().int().describe("The event's place in the organisation's chain"),
+  kind: z.string(),
+  payload: z.unknown().describe('What changed; null once retention purged it'),
+  actorUserId: z.string().nullable(),
+  createdAt: z.string(),
+  prevHash: z.string(),
+  hash: z.string().describe('HMAC-SHA256 over its place, content and the previous hash'),
+});
+/** The JSON form of GET /api/incidents/:id (export.ts: IncidentExport). */
+const IncidentExport = z
+  .object({
+    incident: Incident,
+    events: z.array(ChainEvent).describe("This incident's events, in chain order"),
+    chain: ChainReport.describe("The whole organisation's chain, checked as this was exported"),
+    exportedAt: z.string(),
+  })
+  .describe('An incident with its chained events and the chain proof');
+/** The PDF's bytes: a Buffer to Fastify, binary to the OpenAPI document. */
+const PdfBytes = z
+  .custom<Buffer>((v) => Buffer.isBuffer(v))
+  .meta({ type: 'string', format: 'binary', description: 'An A4 report for HR or the police' });
 const Fields = z.object(
   Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, z.string().max(5000).nullable().optional()])) as Record<
     (typeof EDITABLE_FIELDS)[number],
@@ -153,6 +176,19 @@ export function incidentRoutes(app: App, ctx: AppContext): void {
           'notified, reports and the chain proof, with page numbers.',
         params: IdParams,
         querystring: z.object({ format: z.enum(['json', 'csv', 'pdf']).default('json') }),
+        response: {
+          // One route, three media types: the JSON is checked against its schema; the CSV text and
+          // the PDF bytes are sent as they are (Fastify serialises neither a string nor a Buffer).
+          200: {
+            description: 'The record in the format asked for',
+            content: {
+              'application/json': { schema: IncidentExport },
+              'text/csv': { schema: z.string().describe('One row per fact: section, at, name, value (RFC 4180)') },
+              'application/pdf': { schema: PdfBytes },
+            },
+          },
+          ...COMMON_ERRORS,
+        },
       },
     },
     async (req, reply) => {

@@ -10,6 +10,7 @@ import { actorOf } from '../../http/guard.js';
 import type { AppContext } from '../../http/context.js';
 import type { App } from '../../http/types.js';
 import { AUTHORS } from '../../store/types.js';
+import { recruitGate } from '../../training/recruitGate.js';
 import { Block } from '../blocks/index.js';
 import { presentAlert, presentConversation } from '../presenters.js';
 import { Alert, Analysis, COMMON_ERRORS, Conversation, Finding, Id, Message, RecommendedAction, Suggestion } from '../schemas.js';
@@ -56,6 +57,8 @@ const IngestResponse = z.object({
 });
 
 export function messageRoutes(app: App, ctx: AppContext): void {
+  // Recruits practise in the simulator until their coach signs them off (PRODUCT.md practice 8).
+  const gate = recruitGate(ctx.store);
   app.post(
     '/api/messages',
     {
@@ -68,10 +71,14 @@ export function messageRoutes(app: App, ctx: AppContext): void {
         summary: 'Ingest a message',
         body: IngestBody,
         response: { 200: IngestResponse, 201: IngestResponse, ...COMMON_ERRORS, 409: COMMON_ERRORS[400] },
+        description:
+          'A recruit (an agent in an open training cohort, not yet signed off) is refused with 403 recruit_not_ready, as is a new conversation assigned to one.',
       },
     },
     async (req, reply) => {
-      const r = await ctx.ingester.ingest(actorOf(req), req.body);
+      const actor = actorOf(req);
+      await gate.check(actor, req.body.conversation?.agentId);
+      const r = await ctx.ingester.ingest(actor, req.body);
       if (!r.duplicate) {
         ctx.metrics.messages.inc({ author: req.body.author, label: r.analysis?.label ?? 'agent' });
         for (const a of r.alerts) ctx.metrics.alerts.inc({ kind: a.kind, severity: a.severity });

@@ -3,7 +3,7 @@
  * The organisation and its protocol policy (warnings before ending, profanity handling, threat and
  * crisis escalation, wellbeing thresholds, register per language). Everyone may read it, so the
  * console can explain what the protocol will do; admins change it. The policy is validated by core's
- * own schema, and each wrong field is named.
+ * own schema, and each wrong field is named. How long incidents are kept is in ./retention.ts.
  */
 import { PolicyError, PolicySchema, parsePolicy } from '@calmline/core';
 import { z } from 'zod';
@@ -12,10 +12,12 @@ import { actorOf } from '../../http/guard.js';
 import type { AppContext } from '../../http/context.js';
 import type { App } from '../../http/types.js';
 import { COMMON_ERRORS, Id } from '../schemas.js';
+import { retentionRoutes } from './retention.js';
 
 const Organisation = z.object({ id: Id, name: z.string(), policy: PolicySchema, createdAt: z.string() });
 
 export function organisationRoutes(app: App, ctx: AppContext): void {
+  retentionRoutes(app, ctx);
   const read = async (orgId: string) => {
     const org = await ctx.store.organisations.get(orgId);
     if (!org) throw new AppError('not_found');

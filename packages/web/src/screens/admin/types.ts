@@ -17,6 +17,18 @@ export type CustomerBlock = Reply<'/api/blocks'>['blocks'][number];
 export type AuditEntry = Reply<'/api/audit'>['entries'][number];
 export type NewUser = Body<'/api/users', 'post'>;
 
+/**
+ * GET/PUT /api/organisation/retention. Written by hand until `npm run api:types` is next run; then
+ * it becomes `Reply<'/api/organisation/retention'>` like the names above.
+ */
+export interface Retention {
+  days: number;
+  source: 'organisation' | 'server_default';
+  defaultDays: number;
+  minDays: number;
+  maxDays: number;
+}
+
 /** The roles in the order an admin thinks of them (the server's enum). */
 export const ROLES: readonly Role[] = ['agent', 'lead', 'security', 'trainer', 'analyst', 'admin'];
 export const WEBHOOK_FORMATS: readonly WebhookFormat[] = ['generic', 'slack', 'teams'];

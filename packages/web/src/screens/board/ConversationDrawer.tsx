@@ -1,7 +1,8 @@
 /**
  * A conversation's timeline beside the board: messages (hidden words stay hidden until asked
  * for, one message at a time, so a supervisor is not hit by every insult at once), the step the
- * protocol is at, and what has been done. Agents and leads may jump to the console from here.
+ * protocol is at, and what has been done. Agents and leads may jump to the console from here, and
+ * anyone who reviews may open the conversation's review.
  */
 import { Anchor, Badge, Button, Drawer, Group, List, Loader, Paper, Stack, Text, Title, useDirection } from '@mantine/core';
 import { useState } from 'react';
@@ -71,6 +72,11 @@ function TimelineView({ timeline, maxWarnings }: { timeline: Timeline; maxWarnin
         {can('conversations:act') && (
           <Anchor component={Link} to={`/console/${timeline.conversation.id}`}>
             {t('conversation.openInConsole')}
+          </Anchor>
+        )}
+        {can('reviews:write') && (
+          <Anchor component={Link} to={`/reviews/conversation/${timeline.conversation.id}`}>
+            {t('drawerLink', { ns: 'reviews' })}
           </Anchor>
         )}
       </Group>

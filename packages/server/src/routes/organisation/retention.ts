@@ -1,0 +1,88 @@
+/**
+ * @module routes/organisation/retention
+ * How long the organisation keeps closed incidents: everyone who may read the organisation sees the
+ * period and where it comes from; admins set it, within one to ten years (there is no "keep
+ * forever": records must be purged eventually). Shortening it purges older records at the next
+ * purge, so the change is audited with the old and the new period.
+ */
+import { z } from 'zod';
+import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS, retentionOf } from '../../commands/incidentRetention.js';
+import { actorOf } from '../../http/guard.js';
+import type { AppContext } from '../../http/context.js';
+import type { App } from '../../http/types.js';
+import { COMMON_ERRORS } from '../schemas.js';
+
+const RANGE = `a whole number of days from ${RETENTION_MIN_DAYS} (one year) to ${RETENTION_MAX_DAYS} (ten years)`;
+
+const RetentionBody = z.object({
+  days: z
+    .number({ error: `give ${RANGE}; records cannot be kept forever` })
+    .int({ error: `must be ${RANGE}` })
+    .min(RETENTION_MIN_DAYS, { error: `must be ${RANGE}` })
+    .max(RETENTION_MAX_DAYS, { error: `must be ${RANGE}; records must be purged eventually` }),
+});
+
+const Retention = z
+  .object({
+    days: z.number().int().describe('Closed incidents untouched for longer than this lose their content'),
+    source: z
+      .enum(['organisation', 'server_default'])
+      .describe('Set by an admin here, or the server configuration (incidentRetentionDays)'),
+    defaultDays: z.number().int().describe("The server configuration's period, used until the organisation sets one"),
+    minDays: z.number().int(),
+    maxDays: z.number().int(),
+  })
+  .describe('How long closed incident records are kept');
+
+export function retentionRoutes(app: App, ctx: AppContext): void {
+  const read = async (orgId: string) => ({
+    ...(await retentionOf(ctx.store, orgId, ctx.config.incidentRetentionDays)),
+    defaultDays: ctx.config.incidentRetentionDays,
+    minDays: RETENTION_MIN_DAYS,
+    maxDays: RETENTION_MAX_DAYS,
+  });
+
+  app.get(
+    '/api/organisation/retention',
+    {
+      config: { permission: 'organisation:read' },
+      schema: {
+        tags: ['organisation'],
+        summary: 'How long closed incidents are kept, and whether the organisation or the server sets it',
+        response: { 200: Retention, ...COMMON_ERRORS },
+      },
+    },
+    async (req) => read(actorOf(req).orgId),
+  );
+
+  app.put(
+    '/api/organisation/retention',
+    {
+      config: { permission: 'organisation:manage' },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Set how long closed incidents are kept (365 to 3650 days)',
+        description:
+          'Closed incidents untouched for longer than the period lose their content at the next purge (every 15 minutes); ' +
+          'their place in the tamper-evident chain stays. Lengthening the period does not bring back what was purged.',
+        body: RetentionBody,
+        response: { 200: Retention, ...COMMON_ERRORS },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      await ctx.store.transaction(async (tx) => {
+        const before = await retentionOf(tx, actor.orgId, ctx.config.incidentRetentionDays);
+        await tx.settings.setIncidentRetentionDays(actor.orgId, req.body.days);
+        await tx.audit.record(
+          actor,
+          'organisation.retention_changed',
+          { type: 'organisation', id: actor.orgId },
+          { from: before.days, fromSource: before.source, to: req.body.days },
+          req.ip,
+        );
+      });
+      return read(actor.orgId);
+    },
+  );
+}
