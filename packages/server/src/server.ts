@@ -16,6 +16,7 @@ import { ChainKeys } from './incidents/chain.js';
 import { resolveSecret } from './incidents/secret.js';
 import { firstStart, type FirstStart } from './commands/firstStart.js';
 import { MessageIngester } from './commands/messageIngester.js';
+import { RecruitGate } from './training/recruitGate.js';
 import { OrganisationCache } from './commands/OrganisationCache.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/connect.js';
@@ -77,6 +78,7 @@ export async function startServer(config: Config, options: { listen?: boolean; l
     store,
     engine,
     organisations,
+    recruits: new RecruitGate(store),
     actors: new ActorResolver(store),
     hub,
     notifier,

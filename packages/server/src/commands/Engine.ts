@@ -1,9 +1,10 @@
 /**
  * @module commands/Engine
- * The analysis side of the server: one detector and one coach per process, one protocol per
+ * The analysis side of the server: one detector, one coach and one reviewer per process, one protocol per
  * organisation policy. All of it is core, pure and in-process; nothing here touches the store.
  */
 import {
+  ConversationReviewer,
   createCoach,
   createDetector,
   createProtocol,
@@ -20,6 +21,8 @@ import type { Organisation } from '../store/types.js';
 export class Engine {
   readonly detector: Detector = createDetector();
   readonly coach: DraftCoach = createCoach();
+  /** Scores whole transcripts (peer review, the simulator's report cards) with the same coach. */
+  readonly reviewer = new ConversationReviewer(this.coach, this.detector);
   private readonly protocols = new Map<string, { source: unknown; json: string; protocol: Protocol; policy: Policy }>();
 
   /**

@@ -13,6 +13,7 @@ import type { OrganisationCache } from '../commands/OrganisationCache.js';
 import type { LiveHub } from '../live/LiveHub.js';
 import type { Notifier } from '../live/Notifier.js';
 import type { Store } from '../store/Store.js';
+import type { RecruitGate } from '../training/recruitGate.js';
 import type { Actor } from '../store/types.js';
 import type { Metrics } from './metrics.js';
 
@@ -21,6 +22,8 @@ export interface AppContext {
   store: Store;
   engine: Engine;
   organisations: OrganisationCache;
+  /** Who is still in training and may not take live contacts (cached; see RecruitGate). */
+  recruits: RecruitGate;
   actors: ActorResolver;
   hub: LiveHub;
   notifier: Notifier;

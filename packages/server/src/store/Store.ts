@@ -15,8 +15,10 @@ import { CredentialRepository } from './CredentialRepository.js';
 import { ImprovementProjectRepository } from './ImprovementProjectRepository.js';
 import { IncidentRepository } from './IncidentRepository.js';
 import { IntegrationRepository } from './IntegrationRepository.js';
+import { LibraryRepository } from './LibraryRepository.js';
 import { LiveEventRepository } from './LiveEventRepository.js';
 import { OrganisationRepository } from './OrganisationRepository.js';
+import { ReviewRepository } from './ReviewRepository.js';
 import { SettingRepository } from './SettingRepository.js';
 import { TeamRepository } from './TeamRepository.js';
 import { TrainingRepository } from './TrainingRepository.js';
@@ -53,6 +55,8 @@ export class Store {
   readonly analytics: AnalyticsRepository;
   readonly projects: ImprovementProjectRepository;
   readonly training: TrainingRepository;
+  readonly reviews: ReviewRepository;
+  readonly library: LibraryRepository;
 
   /** SQLite only, and only on the root store (a transaction's store does not batch again). */
   private readonly batcher: TransactionBatcher | undefined;
@@ -83,6 +87,8 @@ export class Store {
     this.analytics = new AnalyticsRepository(db);
     this.projects = new ImprovementProjectRepository(db);
     this.training = new TrainingRepository(db, dialect);
+    this.reviews = new ReviewRepository(db);
+    this.library = new LibraryRepository(db);
   }
 
   /**

@@ -70,13 +70,3 @@ export class RecruitGate {
     this.generation.set(orgId, (this.generation.get(orgId) ?? 0) + 1);
   }
 }
-
-/** One gate per store, shared by the ingest route and the training routes that change who is a recruit. */
-const gates = new WeakMap<Store, RecruitGate>();
-
-/** @example recruitGate(ctx.store).forget(orgId) */
-export function recruitGate(store: Store): RecruitGate {
-  let gate = gates.get(store);
-  if (!gate) gates.set(store, (gate = new RecruitGate(store)));
-  return gate;
-}

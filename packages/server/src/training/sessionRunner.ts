@@ -7,7 +7,6 @@
  * model thinks; the transaction then checks nobody played another turn in between.
  */
 import {
-  ConversationReviewer,
   customerPrompt,
   reportCard,
   scenarioById,
@@ -38,7 +37,6 @@ export interface PlayedTurn {
 }
 
 export class SessionRunner {
-  private readonly reviewer: ConversationReviewer;
   private readonly simulators = new Map<string, Simulator>();
 
   constructor(
@@ -46,9 +44,7 @@ export class SessionRunner {
     private readonly engine: Engine,
     /** The free-text customer, when a model is configured. */
     readonly model: CustomerModel | undefined,
-  ) {
-    this.reviewer = new ConversationReviewer(engine.coach, engine.detector);
-  }
+  ) {}
 
   scenario(id: string): Scenario {
     const scenario = scenarioById(id);
@@ -117,7 +113,7 @@ export class SessionRunner {
   /** The report card of a finished session (null while it runs). */
   report(session: TrainingSession): ReportCard | null {
     if (session.status !== 'finished') return null;
-    return reportCard(this.scenario(session.scenarioId), session.state, this.reviewer);
+    return reportCard(this.scenario(session.scenarioId), session.state, this.engine.reviewer);
   }
 
   private async play(
@@ -168,7 +164,7 @@ export class SessionRunner {
 
   /** The fields of a session that has just ended. */
   private finish(scenario: Scenario, state: SimState) {
-    const card = reportCard(scenario, state, this.reviewer);
+    const card = reportCard(scenario, state, this.engine.reviewer);
     return { state, status: 'finished' as const, outcome: state.outcome, score: card.score, passed: card.passed, finishedAt: now() };
   }
 

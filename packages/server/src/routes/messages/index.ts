@@ -10,7 +10,6 @@ import { actorOf } from '../../http/guard.js';
 import type { AppContext } from '../../http/context.js';
 import type { App } from '../../http/types.js';
 import { AUTHORS } from '../../store/types.js';
-import { recruitGate } from '../../training/recruitGate.js';
 import { Block } from '../blocks/index.js';
 import { presentAlert, presentConversation } from '../presenters.js';
 import { Alert, Analysis, COMMON_ERRORS, Conversation, Finding, Id, Message, RecommendedAction, Suggestion } from '../schemas.js';
@@ -58,7 +57,7 @@ const IngestResponse = z.object({
 
 export function messageRoutes(app: App, ctx: AppContext): void {
   // Recruits practise in the simulator until their coach signs them off (PRODUCT.md practice 8).
-  const gate = recruitGate(ctx.store);
+  const gate = ctx.recruits;
   app.post(
     '/api/messages',
     {

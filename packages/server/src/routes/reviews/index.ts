@@ -6,7 +6,6 @@
  * reviews of their teams' contacts; agents those of their own. The library of exemplary replies is
  * in ./library.ts.
  */
-import { ConversationReviewer } from '@calmline/core';
 import { z } from 'zod';
 import { AppError } from '../../http/errors.js';
 import { actorOf } from '../../http/guard.js';
@@ -14,8 +13,7 @@ import type { AppContext } from '../../http/context.js';
 import type { App } from '../../http/types.js';
 import { mayReadReview } from '../../reviews/access.js';
 import { checkTurn, loadTranscript, reviewerTurns, TRANSCRIPT_LOADERS, type Transcript } from '../../reviews/transcripts.js';
-import { NOTE_KINDS, ReviewRepository, SUBJECT_KINDS, type Review as StoredReview } from '../../store/ReviewRepository.js';
-import type { Store } from '../../store/Store.js';
+import { NOTE_KINDS, SUBJECT_KINDS, type Review as StoredReview } from '../../store/ReviewRepository.js';
 import type { Actor } from '../../store/types.js';
 import { COMMON_ERRORS, Id, IdParams } from '../schemas.js';
 import { namesOf, presentReview } from './present.js';
@@ -26,8 +24,6 @@ const LIST_SCAN = 500;
 /** How many subjects the list loads at once. */
 const LOAD_BATCH = 25;
 
-const reviewsIn = (store: Store) => new ReviewRepository(store.db);
-
 /** The transcript the actor may see, or null: for access checks that must not throw. */
 async function tryTranscript(ctx: AppContext, actor: Actor, subject: StoredReview['subject']): Promise<Transcript | null> {
   const loader = TRANSCRIPT_LOADERS[subject.kind];
@@ -35,13 +31,11 @@ async function tryTranscript(ctx: AppContext, actor: Actor, subject: StoredRevie
 }
 
 export function reviewRoutes(app: App, ctx: AppContext): void {
-  const reviewer = new ConversationReviewer(ctx.engine.coach, ctx.engine.detector);
-
   /** The subject with Calmline's review and the human reviews the actor may read. */
   const subjectView = async (actor: Actor, transcript: Transcript): Promise<z.infer<typeof SubjectView>> => {
-    const reviews = (await reviewsIn(ctx.store).ofSubject(actor.orgId, transcript)).filter((r) => mayReadReview(actor, r, transcript));
+    const reviews = (await ctx.store.reviews.ofSubject(actor.orgId, transcript)).filter((r) => mayReadReview(actor, r, transcript));
     const names = await namesOf(ctx, actor.orgId, [transcript.agentId, ...reviews.map((r) => r.authorId)]);
-    const automatic = reviewer.review(reviewerTurns(transcript), transcript.lang);
+    const automatic = ctx.engine.reviewer.review(reviewerTurns(transcript), transcript.lang);
     return {
       transcript: { ...transcript, agentName: transcript.agentId ? (names.get(transcript.agentId) ?? null) : null },
       automatic,
@@ -51,7 +45,7 @@ export function reviewRoutes(app: App, ctx: AppContext): void {
 
   /** A note the actor wrote; someone else's they may read is 403, one they may not see 404. */
   const ownNote = async (actor: Actor, id: string) => {
-    const found = await reviewsIn(ctx.store).note(actor.orgId, id);
+    const found = await ctx.store.reviews.note(actor.orgId, id);
     if (found && found.review.authorId === actor.userId) return found;
     if (found && mayReadReview(actor, found.review, await tryTranscript(ctx, actor, found.review.subject)))
       throw new AppError('not_yours', 'Only the author of a note may change or delete it.');
@@ -77,7 +71,7 @@ export function reviewRoutes(app: App, ctx: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       const { authorId, teamId, kind, limit } = req.query;
-      const rows = await reviewsIn(ctx.store).list(actor, { authorId, kind, limit: LIST_SCAN });
+      const rows = await ctx.store.reviews.list(actor, { authorId, kind, limit: LIST_SCAN });
       const transcripts = new Map<string, Promise<Transcript | null>>();
       const shown: { row: (typeof rows)[number]; transcript: Transcript | null }[] = [];
       // Subjects load a page at a time, concurrently: each is a few queries, and most lists stop early.
@@ -154,13 +148,13 @@ export function reviewRoutes(app: App, ctx: AppContext): void {
       const transcript = await loadTranscript(ctx, actor, req.params.kind, req.params.id);
       const summary = req.body.summary || null;
       const { review, created } = await ctx.store.transaction(async (tx) => {
-        const opened = await reviewsIn(tx).open(actor.orgId, transcript, actor.userId);
-        await reviewsIn(tx).setSummary(opened.review.id, summary);
+        const opened = await tx.reviews.open(actor.orgId, transcript, actor.userId);
+        await tx.reviews.setSummary(opened.review.id, summary);
         if (opened.created)
           await tx.audit.record(actor, 'review.created', { type: 'review', id: opened.review.id }, { subject: req.params }, req.ip);
         return opened;
       });
-      const mine = (await reviewsIn(ctx.store).ofSubject(actor.orgId, transcript)).find((r) => r.id === review.id)!;
+      const mine = (await ctx.store.reviews.ofSubject(actor.orgId, transcript)).find((r) => r.id === review.id)!;
       return reply.code(created ? 201 : 200).send(presentReview(mine, await namesOf(ctx, actor.orgId, [actor.userId])));
     },
   );
@@ -182,9 +176,9 @@ export function reviewRoutes(app: App, ctx: AppContext): void {
       const transcript = await loadTranscript(ctx, actor, req.params.kind, req.params.id);
       checkTurn(transcript, req.body.turn, req.body.kind);
       const note = await ctx.store.transaction(async (tx) => {
-        const { review, created } = await reviewsIn(tx).open(actor.orgId, transcript, actor.userId);
+        const { review, created } = await tx.reviews.open(actor.orgId, transcript, actor.userId);
         if (created) await tx.audit.record(actor, 'review.created', { type: 'review', id: review.id }, { subject: req.params }, req.ip);
-        const added = await reviewsIn(tx).addNote(review.id, req.body);
+        const added = await tx.reviews.addNote(review.id, req.body);
         await tx.audit.record(
           actor,
           'review.note_added',
@@ -215,7 +209,7 @@ export function reviewRoutes(app: App, ctx: AppContext): void {
       const { note, review } = await ownNote(actor, req.params.id);
       if (req.body.kind && req.body.kind !== note.kind)
         checkTurn(await loadTranscript(ctx, actor, review.subject.kind, review.subject.id), note.turn, req.body.kind);
-      const changed = await reviewsIn(ctx.store).updateNote(note.id, req.body);
+      const changed = await ctx.store.reviews.updateNote(note.id, req.body);
       return { ...changed, authorId: actor.userId };
     },
   );
@@ -230,7 +224,7 @@ export function reviewRoutes(app: App, ctx: AppContext): void {
       const actor = actorOf(req);
       const { note, review } = await ownNote(actor, req.params.id);
       await ctx.store.transaction(async (tx) => {
-        await reviewsIn(tx).deleteNote(note.id, review.id);
+        await tx.reviews.deleteNote(note.id, review.id);
         await tx.audit.record(
           actor,
           'review.note_deleted',

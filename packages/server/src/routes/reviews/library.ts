@@ -11,13 +11,10 @@ import { actorOf } from '../../http/guard.js';
 import type { AppContext } from '../../http/context.js';
 import type { App } from '../../http/types.js';
 import { checkTurn, loadTranscript } from '../../reviews/transcripts.js';
-import { LIBRARY_SITUATIONS, LibraryRepository } from '../../store/LibraryRepository.js';
-import type { Store } from '../../store/Store.js';
+import { LIBRARY_SITUATIONS } from '../../store/LibraryRepository.js';
 import { COMMON_ERRORS, IdParams } from '../schemas.js';
 import { namesOf, presentReply } from './present.js';
 import { LibraryBody, LibraryReply } from './schema.js';
-
-const libraryIn = (store: Store) => new LibraryRepository(store.db);
 
 export function libraryRoutes(app: App, ctx: AppContext): void {
   app.get(
@@ -38,7 +35,7 @@ export function libraryRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => {
       const actor = actorOf(req);
-      const replies = await libraryIn(ctx.store).search(actor.orgId, req.query);
+      const replies = await ctx.store.library.search(actor.orgId, req.query);
       const names = await namesOf(
         ctx,
         actor.orgId,
@@ -72,10 +69,10 @@ export function libraryRoutes(app: App, ctx: AppContext): void {
           { findings: findings.map(({ kind, start, end, message, better }) => ({ kind, start, end, message, better })) },
         );
       }
-      if (await libraryIn(ctx.store).sameText(actor.orgId, lang, text))
+      if (await ctx.store.library.sameText(actor.orgId, lang, text))
         throw new AppError('conflict', 'This reply is already in the library.');
       const added = await ctx.store.transaction(async (tx) => {
-        const r = await libraryIn(tx).add({
+        const r = await tx.library.add({
           orgId: actor.orgId,
           lang,
           situation,
@@ -106,7 +103,7 @@ export function libraryRoutes(app: App, ctx: AppContext): void {
     async (req, reply) => {
       const actor = actorOf(req);
       const removed = await ctx.store.transaction(async (tx) => {
-        const done = await libraryIn(tx).remove(actor.orgId, req.params.id, actor.userId);
+        const done = await tx.library.remove(actor.orgId, req.params.id, actor.userId);
         if (done) await tx.audit.record(actor, 'library.removed', { type: 'library_reply', id: req.params.id }, null, req.ip);
         return done;
       });

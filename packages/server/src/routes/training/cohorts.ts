@@ -23,7 +23,6 @@ import {
 } from '../../store/TrainingRepository.js';
 import type { Actor } from '../../store/types.js';
 import { readiness, whatIsMissing } from '../../training/readiness.js';
-import { recruitGate } from '../../training/recruitGate.js';
 import { COMMON_ERRORS, Id, IdParams } from '../schemas.js';
 
 const ERRORS = { ...COMMON_ERRORS, 409: COMMON_ERRORS[400] };
@@ -168,7 +167,7 @@ function checkScenarios(ids: readonly string[]): void {
 }
 
 export function cohortRoutes(app: App, ctx: AppContext): void {
-  const gate = recruitGate(ctx.store);
+  const gate = ctx.recruits;
 
   /** A cohort the actor runs (its coach, or an admin); anyone else gets not found. */
   const managed = async (store: Store, actor: Actor, id: string, lock = false): Promise<Cohort> => {

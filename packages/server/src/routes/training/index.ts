@@ -53,8 +53,10 @@ export function trainingRoutes(app: App, ctx: AppContext): void {
       })
     : undefined;
   const runner = new SessionRunner(ctx.store, ctx.engine, model);
-  const present = (s: TrainingSession) =>
-    presentSession(s, scenarioById(s.scenarioId), scenarioById(s.scenarioId) ? runner.report(s) : null);
+  const present = (s: TrainingSession) => {
+    const scenario = scenarioById(s.scenarioId);
+    return presentSession(s, scenario, scenario ? runner.report(s) : null);
+  };
 
   app.get(
     '/api/training/scenarios',

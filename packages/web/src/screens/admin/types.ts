@@ -21,13 +21,7 @@ export type NewUser = Body<'/api/users', 'post'>;
  * GET/PUT /api/organisation/retention. Written by hand until `npm run api:types` is next run; then
  * it becomes `Reply<'/api/organisation/retention'>` like the names above.
  */
-export interface Retention {
-  days: number;
-  source: 'organisation' | 'server_default';
-  defaultDays: number;
-  minDays: number;
-  maxDays: number;
-}
+export type Retention = Reply<'/api/organisation/retention'>;
 
 /** The roles in the order an admin thinks of them (the server's enum). */
 export const ROLES: readonly Role[] = ['agent', 'lead', 'security', 'trainer', 'analyst', 'admin'];

@@ -1,9 +1,7 @@
 /**
- * Shapes the incident screens read. GET /api/incidents/{id} answers JSON, CSV or PDF from one
- * route, so its JSON has no schema in the generated types; it is the list's incident plus the
- * chained events and the chain check, built here from the generated parts so they stay in step.
+ * Names for the shapes the incident screens read, from the generated API types.
  */
-import type { Incident, Reply } from '../../api/types';
+import type { Incident, IncidentDetail, Reply } from '../../api/types';
 
 export type { Incident };
 export type ChainReport = Reply<'/api/incidents/verify'>;
@@ -11,23 +9,10 @@ export type IncidentRecord = Incident['record'];
 export type IncidentStatus = Incident['status'];
 export type EditableField = 'circumstances' | 'injury' | 'lostTime' | 'supportOffered' | 'policeReference' | 'witnesses' | 'completedBy';
 
+/** GET /api/incidents/{id} as JSON: the incident, its chained events and the chain check. */
+export type IncidentExport = IncidentDetail;
 /** One event of the organisation's hash chain that belongs to this incident. */
-export interface ChainEvent {
-  position: number;
-  kind: string;
-  payload: unknown;
-  actorUserId: string | null;
-  createdAt: string;
-  prevHash: string;
-  hash: string;
-}
-
-export interface IncidentExport {
-  incident: Incident;
-  events: ChainEvent[];
-  chain: ChainReport;
-  exportedAt: string;
-}
+export type ChainEvent = IncidentExport['events'][number];
 
 export const STATUSES: readonly IncidentStatus[] = ['open', 'under_review', 'closed'];
 export const CONDUCTS = ['abuse', 'threat', 'self_harm', 'agent_report'] as const;
