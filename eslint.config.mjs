@@ -30,7 +30,19 @@ const NODE_BUILTINS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'node_modules/**', '**/_data.ts', '**/_compiled.ts', '**/_model.ts', '**/_scenarios.ts', 'coverage/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      'node_modules/**',
+      '**/_data.ts',
+      '**/_data/**',
+      '**/_compiled.ts',
+      '**/_compiled/**',
+      '**/_model.ts',
+      '**/_scenarios.ts',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -52,6 +52,37 @@ console.log(`  all assets:                          ${kb(sizes.allRaw)} raw, ${k
 for (const f of sizes.files.sort((a, b) => b.raw - a.raw).slice(0, 8))
   console.log(`    ${f.name.padEnd(40)} ${kb(f.raw).padStart(10)} ${kb(f.gzip).padStart(10)} gzip`);
 
+/**
+ * What the console's draft coach downloads for a conversation in one language: the chunk the
+ * coach imports lazily (the engine, with what it imports) and that language's data chunks, read
+ * from the built files' own import statements.
+ */
+function coachDownload(files: ReturnType<typeof bundleSizes>['files'], lang: string) {
+  const text = (name: string) => readFileSync(join(DIST, 'assets', name), 'utf8');
+  const dynamic = (name: string) => [...text(name).matchAll(/import\([`"']\.\/([^`"']+\.js)[`"']\)/g)].map((m) => m[1]!);
+  const closure = (names: string[], into = new Set<string>()): Set<string> => {
+    for (const n of names) {
+      if (into.has(n)) continue;
+      into.add(n);
+      closure(
+        [...text(n).matchAll(/(?:from|import)\s*[`"']\.\/([^`"']+\.js)[`"']/g)].map((m) => m[1]!),
+        into,
+      );
+    }
+    return into;
+  };
+  const coach = files.find((f) => f.name.startsWith('useCoach-'));
+  if (!coach) throw new Error('no useCoach chunk in the build');
+  const engine = closure(dynamic(coach.name));
+  const data = [...engine].flatMap(dynamic).filter((n) => n.startsWith(`${lang}-`));
+  const chosen = files.filter((f) => engine.has(f.name) || closure(data).has(f.name));
+  return { raw: chosen.reduce((a, f) => a + f.raw, 0), gzip: chosen.reduce((a, f) => a + f.gzip, 0), names: chosen.map((f) => f.name) };
+}
+
+const german = coachDownload(sizes.files, 'de');
+console.log(`  a German agent's coach (engine + German data): ${kb(german.raw)} raw, ${kb(german.gzip)} gzip`);
+console.log(`    ${german.names.join(', ')}`);
+
 const dataDir = mkdtempSync(join(tmpdir(), 'calmline-bench-web-'));
 const server = await spawnServer({ dataDir, env: { CALMLINE_RATE_LIMIT_PER_IP: '100000' } });
 const browser = await chromium.launch({

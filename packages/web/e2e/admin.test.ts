@@ -1,7 +1,7 @@
 /**
  * Administration in a real browser against a real server: the policy editor refuses a wrong value
- * in the browser (no request), its preview changes with the edited policy, and Save reaches the
- * server; a new user's one-time password and a new token's secret are shown once and work; a
+ * in the browser (no request) and says why in the admin's language, its preview changes with the
+ * edited policy, and Save reaches the server; a new user's one-time password and a new token's secret are shown once and work; a
  * revoked token stops working.
  */
 import type { Page, Request } from 'playwright-core';
@@ -44,7 +44,7 @@ describe('administration', () => {
 
     // 99 is beyond what the schema allows: said at the field, and Save sends nothing.
     await warnings.fill('99');
-    await page.getByText('Enter a whole number from 1 to 5.').waitFor();
+    await page.getByText('Too high. Enter a whole number from 1 to 5.').waitFor();
     await page.getByText('Fix the problems in the policy to see the preview.').waitFor();
     await page.getByRole('button', { name: 'Save policy' }).click();
     await page.getByTestId('policy-refused').getByText('Nothing was saved. Fix the problem marked above first.').waitFor();
@@ -66,6 +66,52 @@ describe('administration', () => {
     );
     expect(saved.policy.warningsBeforeEnd).toBe(1);
     await page.context().close();
+  });
+
+  it('says what is wrong with the policy in the admin’s language, naming the limits', async () => {
+    const ctx = await s.context('pl');
+    await ctx.addCookies([{ name: 'calmline_session', value: s.admin.cookie.split('=')[1]!, url: s.server.url }]);
+    const page = await ctx.newPage();
+    const policyWrites: Request[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/organisation/policy') && r.method() === 'PUT') policyWrites.push(r);
+    });
+    await page.goto('/admin/policy');
+    await page.getByRole('heading', { level: 2, name: 'Zasady postępowania w trudnych kontaktach' }).waitFor();
+
+    // Mantine ties the message to its field (aria-describedby), so the text read here is what a screen reader announces.
+    const problemOf = async (name: string) => {
+      const field = page.getByRole('textbox', { name, exact: true });
+      const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+      const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
+      return texts.join(' ');
+    };
+
+    const warnings = page.getByRole('textbox', { name: 'Ostrzeżenia przed zakończeniem', exact: true });
+    await warnings.fill('0');
+    await page.getByText('Za mała wartość. Proszę wpisać liczbę całkowitą od 1 do 5.').waitFor();
+    expect(await problemOf('Ostrzeżenia przed zakończeniem')).toContain('Za mała wartość. Proszę wpisać liczbę całkowitą od 1 do 5.');
+    await warnings.fill('9');
+    await page.getByText('Za duża wartość. Proszę wpisać liczbę całkowitą od 1 do 5.').waitFor();
+
+    const hours = page.getByRole('textbox', { name: 'Okno obciążenia (godziny)', exact: true });
+    await hours.fill('200');
+    await page.getByText('Za duża wartość. Proszę wpisać liczbę całkowitą od 1 do 168.').waitFor();
+
+    const crisisLine = page.getByRole('textbox', { name: 'Telefon zaufania – Polski', exact: true });
+    await crisisLine.fill('11');
+    await page.getByText('Za krótki tekst. Proszę użyć od 3 do 300 znaków albo zostawić pole puste.').waitFor();
+
+    // Nothing English leaks in: not Zod's sentence, not the English UI's.
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).not.toMatch(/Too (small|big|high|low)|expected number|Enter a whole number/);
+
+    await page.getByRole('button', { name: 'Zapisz zasady' }).click();
+    await page.getByTestId('policy-refused').getByText('Nic nie zapisano.', { exact: false }).waitFor();
+    expect(await page.getByTestId('policy-refused').textContent()).toContain('3 problemy');
+    await s.screenshot(page, 'admin-policy-invalid-polish');
+    expect(policyWrites).toHaveLength(0);
+    await ctx.close();
   });
 
   it('creates an agent and shows the one-time password once', async () => {

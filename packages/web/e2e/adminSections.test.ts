@@ -2,8 +2,8 @@
  * The administration sections admin.test.ts does not cover, in a real browser against a real
  * server: a webhook delivers to a receiver and shows it in its log; an integration's secret is
  * shown once and is the one that works; a customer is blocked with a reason and the block lifted;
- * the audit log lists all of it; the retention period is changed and stays after a reload; and the
- * Arabic admin pages lay out right to left.
+ * the audit log lists all of it; the retention period is changed and stays after a reload; the
+ * Arabic admin pages lay out right to left; and the retention goes back to the server default.
  *
  * The webhook receiver is a plain HTTP server on loopback started here: a stand-in for Slack,
  * Microsoft Teams or a customer's own system, which are outside Calmline. It checks the signature
@@ -270,5 +270,38 @@ describe('administration sections', () => {
     await page.getByRole('table', { name: 'سجل التدقيق' }).getByText('غيّر مدة الاحتفاظ بالحوادث').first().waitFor();
     await s.screenshot(page, 'admin-audit-arabic');
     await ctx.close();
+  });
+
+  it('goes back to the server default after asking, and the page and the server say so', async () => {
+    const page = await adminPage('/admin/retention');
+    const current = page.getByTestId('retention-current');
+    await current.getByText('Current period: 400 days (about 1.1 years)').waitFor();
+    const useDefault = page.getByRole('button', { name: 'Use the server default (1,826 days)' });
+    await useDefault.click();
+
+    const dialog = page.getByRole('dialog', { name: 'Change how long incidents are kept?' });
+    await dialog.getByText('New period: 1,826 days').waitFor();
+    await dialog.getByText('the organisation follows the server default', { exact: false }).waitFor();
+    await dialog.getByText('The new period is longer.', { exact: false }).waitFor();
+    await settled(page);
+    await s.screenshot(page, 'admin-retention-default-confirm');
+    await dialog.getByRole('button', { name: 'Use the server default' }).click();
+
+    await page.getByTestId('retention-saved').getByText('The server default applies from the next purge', { exact: false }).waitFor();
+    await current.getByText('Current period: 1,826 days (about 5 years)').waitFor();
+    expect(await page.getByTestId('retention-source').textContent()).toBe('Server default');
+    // Already on the default: there is nothing to go back to.
+    expect(await useDefault.count()).toBe(0);
+    expect((await api('GET', '/api/organisation/retention')).body).toMatchObject({ days: 1826, source: 'server_default' });
+
+    await page.reload();
+    await page.getByTestId('retention-current').getByText('Current period: 1,826 days (about 5 years)').waitFor();
+    expect(await page.getByTestId('retention-source').textContent()).toBe('Server default');
+    expect(await page.getByRole('textbox', { name: 'Period in days' }).inputValue()).toBe('1826');
+    await s.screenshot(page, 'admin-retention-default');
+
+    const audit = (await api('GET', '/api/audit?action=organisation.retention_changed')).body as { entries: { details: unknown }[] };
+    expect(audit.entries[0]?.details).toMatchObject({ from: 400, fromSource: 'organisation', to: 1826, toSource: 'server_default' });
+    await page.context().close();
   });
 });

@@ -238,6 +238,15 @@ describe('training simulator', () => {
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByRole('heading', { name: 'Recruits (1 of 6)' }).waitFor();
 
+    // Until signed off, the recruit opens Calmline on training, not on the console that would refuse live contacts.
+    const asRecruit = await signedInContext(s, 'en', s.agent);
+    const landing = await asRecruit.newPage();
+    await landing.goto('/');
+    await expect.poll(() => landing.url()).toMatch(/\/training$/);
+    await landing.getByTestId('my-cohort').getByRole('heading', { name: 'My cohort: November recruits' }).waitFor();
+    await s.screenshot(landing, 'training-recruit-lands-on-training');
+    await asRecruit.close();
+
     // The coach assigns the scenario and sees the recruit's progress: already passed in practice.
     await page.reload();
     await page.getByRole('heading', { name: 'Recruits (1 of 6)' }).waitFor();
@@ -284,6 +293,9 @@ describe('training simulator', () => {
     // The recruit sees their cohort, the assignment passed, and that they are signed off.
     const recruit = await signedInContext(s, 'en', s.agent);
     const mine = await recruit.newPage();
+    // Signed off: their home is the console again.
+    await mine.goto('/');
+    await expect.poll(() => mine.url()).toMatch(/\/console$/);
     await mine.goto('/training');
     const cohort = mine.getByTestId('my-cohort');
     await cohort.getByRole('heading', { name: 'My cohort: November recruits' }).waitFor();

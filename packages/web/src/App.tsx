@@ -43,7 +43,7 @@ function Routed() {
   if (loading) return <Loading />;
   if (!me) return <SignInPage />;
   if (!me.hasPassword) return <SetPasswordPage firstRun={me.role === 'admin'} />;
-  const home = homeFor(me.role, me.permissions);
+  const home = homeFor(me.role, me.permissions, me.recruit);
   return (
     <LiveProvider enabled={can('live:subscribe')}>
       <Shell>

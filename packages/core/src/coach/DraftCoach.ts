@@ -16,10 +16,13 @@ import type { Detector } from '../detect/Detector.js';
 import type { Token } from '../detect/normalise/index.js';
 import type { Language } from '../detect/types.js';
 import { fitsRegister, textId, type ConversationPack } from '../conversation/compile.js';
-import { CueMatcher } from '../conversation/CueMatcher.js';
+import { CueMatcher, type CueHit } from '../conversation/CueMatcher.js';
+import { Script } from '../detect/normalise/01-fold/index.js';
 import { PROBLEM_CUES, type Cue, type FindingKind, type Register } from '../conversation/types.js';
 import { findShouting, unshout } from './shouting.js';
 import { findRepetition } from './repetition.js';
+import { readDraft } from './readDraft.js';
+import type { RudeEntry, RudeScreen } from './rudeScreen.js';
 import type { CustomerMessage, DraftContext, Finding } from './types.js';
 
 /** Cues that are a finding of their own name. */
@@ -35,6 +38,31 @@ const NEGATABLE: ReadonlySet<Cue> = new Set(['over_promise', 'premature_fault', 
 /** How many tokens before a phrase a negation may stand ("can't guarantee it will arrive"). */
 const NEGATION_WINDOW = 4;
 /**
+ * Negation words that reach only the next token or two: Chinese is read per character, so a 不 four
+ * characters back is usually inside another word (对不起, 不用担心); Arabic ما is as often "what"
+ * ("ما حصل هو خطأ من جهتنا") as "not"; English "no" in "no doubt this is our mistake" negates the doubt.
+ */
+const SHORT_REACH: Partial<Record<Language, { words: ReadonlySet<string> | 'all'; reach: number }>> = {
+  zh: { words: 'all', reach: 2 },
+  ar: { words: new Set(['ما']), reach: 2 },
+  en: { words: new Set(['no']), reach: 2 },
+};
+/** How many tokens after "I can see" an acknowledgement may start and still be what was "seen". */
+const ACK_AFTER_CHECK = 3;
+/** Good-practice cues that mean nothing when negated: "I haven't checked yet" is no check. */
+const VOID_WHEN_NEGATED: ReadonlySet<Cue> = new Set(['checked']);
+/**
+ * Languages whose negation brackets the verb ("ne … pas"): the closing word ends the negation, so
+ * it reaches a phrase only when the phrase follows it at once ("ce n'est pas (de) votre faute"),
+ * not one that comes after another verb ("je ne sais pas pourquoi vous avez saisi…").
+ */
+const SPLIT_NEGATION: Partial<Record<Language, { close: ReadonlySet<string>; linkers: ReadonlySet<string> }>> = {
+  fr: {
+    close: new Set(['pas', 'jamais', 'rien', 'plus', 'aucun', 'aucune', 'personne', 'guere', 'point']),
+    linkers: new Set(['de', 'd', 'du', 'des', 'la', 'le', 'l', 'que', 'qu', 'forcement', 'vraiment', 'tout']),
+  },
+};
+/**
  * Frustration at least this likely is upset. Independent writers call a calmly stated complaint
  * ("the streetlight has been out for a week") calm, while the detector gives it 0.5–0.8; fitted on
  * the tuning drafts of corpus/drafts/tune (both sets).
@@ -49,7 +77,10 @@ const RUDE = new Set(['profanity', 'abuse']);
 const MAX_DRAFT = 2000;
 
 export class DraftCoach {
-  private readonly packs = new Map<Language, { pack: ConversationPack; matcher: CueMatcher }>();
+  private readonly packs = new Map<
+    Language,
+    { pack: ConversationPack; matcher: CueMatcher<RudeEntry[]>; screen: RudeScreen | undefined }
+  >();
   private readonly load: (lang: Language) => ConversationPack | undefined;
 
   /**
@@ -58,22 +89,27 @@ export class DraftCoach {
    * @param detector finds the agent's own swearing and insults
    * @param prefixes clitic prefixes per language (he, ar), from the detection packs
    * @param negations negation words per language (from the detection packs' `neg` entries)
+   * @param screens the words that could be swearing or insults, per language, from the detector's
+   *   packs: drafts without them skip the detector's lexicon pass (without screens it always runs)
    */
   constructor(
     packs: readonly ConversationPack[] | ((lang: Language) => ConversationPack | undefined),
     private readonly detector: Detector,
     private readonly prefixes: Partial<Record<Language, readonly string[]>> = {},
     private readonly negations: Partial<Record<Language, ReadonlySet<string>>> = {},
+    private readonly screens?: (lang: Language) => RudeScreen,
   ) {
     this.load = typeof packs === 'function' ? packs : (lang) => packs.find((p) => p.lang === lang);
   }
 
-  private entry(lang: Language): { pack: ConversationPack; matcher: CueMatcher } | undefined {
+  private entry(lang: Language): { pack: ConversationPack; matcher: CueMatcher<RudeEntry[]>; screen: RudeScreen | undefined } | undefined {
     let entry = this.packs.get(lang);
     if (!entry) {
       const pack = this.load(lang);
       if (!pack) return undefined;
-      this.packs.set(lang, (entry = { pack, matcher: new CueMatcher(pack.cues, this.prefixes[lang] ?? []) }));
+      const screen = this.screens?.(lang);
+      const matcher = new CueMatcher(pack.cues, this.prefixes[lang] ?? [], screen && ((w) => screen.word(w)));
+      this.packs.set(lang, (entry = { pack, matcher, screen }));
     }
     return entry;
   }
@@ -96,9 +132,10 @@ export class DraftCoach {
     if (!entry) throw new Error(`no conversation pack for "${context.lang}"`);
     const text = draft.length > MAX_DRAFT ? draft.slice(0, MAX_DRAFT) : draft;
     // One normalisation for both: the detector's rule evidence (the agent's own swearing) and the cues.
-    const rules = this.detector.ruleEvidence(text, { lang: context.lang, strictLanguage: true });
-    const hits = entry.matcher.match(rules.normalised.tokens);
+    const rules = readDraft(text, context.lang, this.detector, entry.matcher, entry.screen);
+    const hits = rules.hits;
     const present = new Set<Cue>(hits.map((h) => h.cue));
+    if (hits.some((h) => h.cue === 'confirm' && isTagQuestion(rules.normalised.tokens, text, h))) present.add('restate');
     const out: Finding[] = [];
     // Which better wording to offer: varied by the draft, the same for the same draft.
     const variant = parseInt(textId(text), 36);
@@ -114,10 +151,29 @@ export class DraftCoach {
     };
 
     const negations = this.negations[context.lang];
+    const split = SPLIT_NEGATION[context.lang];
+    const short = SHORT_REACH[context.lang];
     const tokens = rules.normalised.tokens;
+    // "I can see you're upset" / "Je vois que vous êtes contrarié" reads the customer's feelings,
+    // not the facts: a check followed at once by an acknowledgement is the acknowledgement.
+    const seesFeelings = (h: CueHit): boolean =>
+      hits.some(
+        (a) =>
+          a.cue === 'ack' &&
+          a.first >= h.first &&
+          a.first <= h.last + ACK_AFTER_CHECK &&
+          tokens[a.first]!.sentence === tokens[h.first]!.sentence,
+      );
+    // A negated check ("I haven't checked yet, but…") does not cancel anything either, nor is it
+    // reported as a cue found (the review lists checks).
+    const voided = (h: CueHit): boolean =>
+      VOID_WHEN_NEGATED.has(h.cue) &&
+      (seesFeelings(h) || (negations !== undefined && negatedWithin(tokens, h.first, h.last, negations, short)));
+    const standing = new Set<Cue>(hits.filter((h) => !voided(h)).map((h) => h.cue));
+    for (const c of VOID_WHEN_NEGATED) if (!standing.has(c)) present.delete(c);
     for (const h of hits) {
       if (!PROBLEMS.has(h.cue) || (CANCELLED_BY[h.cue] ?? []).some((c) => present.has(c))) continue;
-      if (negations && NEGATABLE.has(h.cue) && negatedBefore(tokens, h.first, negations)) continue;
+      if (negations && NEGATABLE.has(h.cue) && negatedBefore(tokens, h.first, negations, split, short)) continue;
       add(h.cue as FindingKind, h.start, h.end, `cue:${h.pattern}`);
     }
 
@@ -134,7 +190,8 @@ export class DraftCoach {
       for (const s of shouts) add('shouting', s.start, s.end, s.rule, calm);
     }
 
-    for (const r of findRepetition(text, context.previous ?? [])) add('repetition', r.start, r.end, 'repeat');
+    for (const r of findRepetition(text, context.previous ?? [], rules.whole ? tokens : undefined))
+      add('repetition', r.start, r.end, 'repeat');
 
     // A boundary is the right answer to abuse (the protocol suggests one), so it needs no apology.
     if (isUpset(context.customer) && !present.has('ack') && !present.has('boundary'))
@@ -155,13 +212,63 @@ function betterWording(pack: ConversationPack, kind: FindingKind, register: Regi
  * A negation word among the few tokens before `first`, in the same clause. A phrase that starts
  * with a negation of its own ("не повторится", "never again") is a promise either way.
  */
-function negatedBefore(tokens: readonly Token[], first: number, negations: ReadonlySet<string>): boolean {
+function negatedBefore(
+  tokens: readonly Token[],
+  first: number,
+  negations: ReadonlySet<string>,
+  split?: { close: ReadonlySet<string>; linkers: ReadonlySet<string> },
+  short?: { words: ReadonlySet<string> | 'all'; reach: number },
+): boolean {
   const head = tokens[first];
   if (!head || negations.has(head.text)) return false;
   for (let t = first - 1; t >= 0 && t >= first - NEGATION_WINDOW; t--) {
     const tok = tokens[t]!;
     if (tok.clause !== head.clause) return false;
+    if (short && first - t > short.reach && (short.words === 'all' || short.words.has(tok.text))) continue;
+    if (split?.close.has(tok.text)) {
+      // The bracket closed here: only words like "de" may stand between it and the phrase.
+      for (let u = t + 1; u < first; u++) if (!split.linkers.has(tokens[u]!.text)) return false;
+      return true;
+    }
     if (negations.has(tok.text)) return true;
+  }
+  return false;
+}
+
+/** Words of the restated facts a tag question needs before it ("your card was blocked, is that right?"). */
+const MIN_RESTATED_WORDS = 3;
+const QUESTION_MARK = /^\s*[?？؟]/;
+
+/**
+ * A confirmation that closes a statement as a question ("So your card was blocked when you paid,
+ * is that right?", "所以您的卡被冻结了，对吗？") restates what the customer said whatever the opener,
+ * so it counts as a restatement. "Can you confirm your date of birth?" has no statement before it.
+ */
+function isTagQuestion(tokens: readonly Token[], text: string, hit: CueHit): boolean {
+  if (!QUESTION_MARK.test(text.slice(hit.end, hit.end + 4))) return false;
+  const sentence = tokens[hit.first]!.sentence;
+  let words = 0;
+  for (let t = hit.first - 1; t >= 0 && tokens[t]!.sentence === sentence; t--) if (isWord(tokens[t]!)) words++;
+  return words >= MIN_RESTATED_WORDS;
+}
+
+function isWord(tok: Token): boolean {
+  return tok.script !== Script.None && tok.script !== Script.Emoji;
+}
+
+/** A negation inside a phrase or among the few tokens before it, in the same clause ("haven't checked", "noch nicht geprüft"). */
+function negatedWithin(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  negations: ReadonlySet<string>,
+  short?: { words: ReadonlySet<string> | 'all'; reach: number },
+): boolean {
+  const clause = tokens[first]!.clause;
+  for (let t = Math.max(0, first - NEGATION_WINDOW); t <= last; t++) {
+    const tok = tokens[t]!;
+    if (short && first - t > short.reach && (short.words === 'all' || short.words.has(tok.text))) continue;
+    if (tok.clause === clause && negations.has(tok.text)) return true;
   }
   return false;
 }

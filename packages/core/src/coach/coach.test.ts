@@ -70,6 +70,70 @@ describe('draft coach', () => {
     );
   });
 
+  it.each([
+    ['ru', 'Я ещё не проверил, но это наша ошибка.', 'Я проверил: это наша ошибка.'],
+    ['de', 'Ich habe es noch nicht geprüft, aber das ist unser Fehler.', 'Ich habe es geprüft, das ist unser Fehler.'],
+    ['pl', 'Jeszcze nie sprawdziłem, ale to nasza wina.', 'Sprawdziłem, to nasza wina.'],
+    ['uk', 'Я ще не перевірив, але це наша помилка.', 'Я перевірив, це наша помилка.'],
+    ['he', 'עוד לא בדקתי, אבל זו טעות שלנו.', 'בדקתי, וזו טעות שלנו.'],
+  ] as const)('does not take a negated check for a check (%s)', (lang, unchecked, checked) => {
+    expect(kinds(unchecked, { lang })).toContain('premature_fault');
+    expect(coach.inspect(unchecked, { lang }).cues.has('checked')).toBe(false);
+    expect(kinds(checked, { lang })).not.toContain('premature_fault');
+  });
+
+  it.each([
+    ['en', "I can see that you're upset, and this is totally our fault.", 'I can see that you were charged twice, so that is our mistake.'],
+    [
+      'de',
+      'Ich sehe, dass Sie verärgert sind, das ist unser Fehler.',
+      'Ich sehe, dass die Zahlung doppelt abgebucht wurde, das ist unser Fehler.',
+    ],
+    ['es', 'Veo que está molesto, es culpa nuestra.', 'Veo que el pago se cobró dos veces, es culpa nuestra.'],
+  ] as const)('takes "I can see you are upset" for an acknowledgement, not a check (%s)', (lang, feelings, facts) => {
+    expect(kinds(feelings, { lang })).toContain('premature_fault');
+    expect(kinds(facts, { lang })).not.toContain('premature_fault');
+  });
+
+  it.each([
+    ['zh', '对不起这是我们的失误。', '这不是您的错。'],
+    ['ar', 'ما حصل هو خطأ من جهتنا.', 'هذا ليس خطأنا.'],
+    ['en', 'No doubt this is our mistake.', 'This is not our mistake.'],
+  ] as const)('lets a negation inside another phrase ("对不起", "what happened") leave a fault standing (%s)', (lang, admitted, denied) => {
+    expect(kinds(admitted, { lang })).toContain('premature_fault');
+    expect(kinds(denied, { lang })).not.toContain('premature_fault');
+  });
+
+  it('reads French "ne … pas" as closing before a later blame, and still as a denial right before one', () => {
+    expect(kinds('Je ne sais pas pourquoi vous avez saisi le mauvais code.', { lang: 'fr' })).toContain('blaming');
+    expect(kinds("Ce n'est pas votre faute.", { lang: 'fr' })).toEqual([]);
+    expect(kinds("Ce n'est pas de votre faute.", { lang: 'fr' })).toEqual([]);
+    expect(kinds("C'est votre faute.", { lang: 'fr' })).toEqual(['blaming']);
+  });
+
+  it.each([
+    ['en', 'So your card was blocked when you paid, is that right?'],
+    ['en', 'So your card was blocked when you paid, have I got that right?'],
+    ['ru', 'Значит, карту заблокировали, когда вы платили, правильно?'],
+    ['uk', 'Отже, картку заблокували, коли ви платили, правильно?'],
+    ['pl', 'Czyli karta została zablokowana przy płatności, zgadza się?'],
+    ['de', 'Ihre Karte wurde also beim Bezahlen gesperrt, ist das richtig?'],
+    ['fr', "Donc votre carte a été bloquée au moment du paiement, c'est bien ça ?"],
+    ['es', 'Entonces su tarjeta se bloqueó al pagar, ¿es correcto?'],
+    ['zh', '所以您的卡在付款时被冻结了，对吗？'],
+    ['he', 'אז הכרטיס שלך נחסם כשניסית לשלם, זה נכון?'],
+    ['ar', 'إذن بطاقتك حُظرت عند الدفع، أليس كذلك؟'],
+  ] as const)('reads a statement closed by "is that right?" as restated and confirmed (%s: %s)', (lang, draft) => {
+    const { cues } = coach.inspect(draft, { lang });
+    expect(cues.has('restate')).toBe(true);
+    expect(cues.has('confirm')).toBe(true);
+  });
+
+  it('does not read a plain request for confirmation as a restatement', () => {
+    expect(coach.inspect('Before I reset it, can you confirm your date of birth?', { lang: 'en' }).cues.has('restate')).toBe(false);
+    expect(coach.inspect('Can you confirm your date of birth?', { lang: 'en' }).cues.has('restate')).toBe(false);
+  });
+
   it('gives a sentence for the agent and a better wording in the draft language and register', () => {
     const [f] = coach.check('I GUARANTEE IT WILL ARRIVE TOMORROW!!!', { lang: 'en' });
     expect(f!.message.length).toBeGreaterThan(10);

@@ -3,7 +3,7 @@
  * A draft that repeats one of the agent's earlier lines word for word (or nearly): the "robotic
  * canned line" habit. Compared on normalised words, so case, punctuation and emoji do not hide it.
  */
-import { normalise } from '../detect/normalise/index.js';
+import { normalise, type Token } from '../detect/normalise/index.js';
 
 /** Shortest sentence (in words) whose repetition counts: "Thank you." twice is only politeness. */
 const MIN_WORDS = 5;
@@ -30,9 +30,9 @@ function cachedSentences(text: string): Sentence[] {
   return s;
 }
 
-function sentences(text: string): Sentence[] {
+function sentences(text: string, tokens: readonly Token[] = normalise(text).tokens): Sentence[] {
   const bySentence = new Map<number, Sentence>();
-  for (const t of normalise(text).tokens) {
+  for (const t of tokens) {
     if (t.letters === 0 && t.digits === 0) continue;
     const s = bySentence.get(t.sentence);
     if (s) {
@@ -74,11 +74,12 @@ function same(a: string[], b: string[]): boolean {
 
 /**
  * Spans of the draft that repeat an earlier line: the whole draft, or its repeated sentences.
+ * @param tokens the draft's tokens (normalise), when the caller has them for the whole draft already
  * @example findRepetition('Please send us the order number.', ['Please send us the order number!']) // [{ start: 0, end: 31 }]
  */
-export function findRepetition(draft: string, previous: readonly string[]): { start: number; end: number }[] {
+export function findRepetition(draft: string, previous: readonly string[], tokens?: readonly Token[]): { start: number; end: number }[] {
   if (previous.length === 0) return [];
-  const mine = sentences(draft);
+  const mine = sentences(draft, tokens);
   const all = mine.flatMap((s) => s.words);
   const earlier = previous.map(cachedSentences);
   // The whole draft against each whole earlier line…

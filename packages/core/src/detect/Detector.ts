@@ -16,7 +16,7 @@ import { normalise, type Normalised, type Token } from './normalise/index.js';
 import type { Pack } from './packs/compile.js';
 import { MASKED_TAGS } from './packs/tags.js';
 import { applyRules, RULE_FEATURES, type RuleHit } from './rules/structure.js';
-import { LABELS, type Analysis, type AnalyzeOptions, type Evidence, type Label, type Language } from './types.js';
+import { LABELS, LANGUAGES, type Analysis, type AnalyzeOptions, type Evidence, type Label, type Language } from './types.js';
 
 /** Messages longer than this (UTF-16 code units) are analysed up to it and flagged truncated. */
 export const DEFAULT_MAX_LENGTH = 5000;
@@ -59,17 +59,38 @@ export class Detector {
     this.maxLength = opts.maxLength ?? DEFAULT_MAX_LENGTH;
   }
 
-  /** Everything up to the classifier: normalise, language, packs, rules. */
-  private run(text: string, opts: AnalyzeOptions) {
-    let limit = Math.min(text.length, this.maxLength);
+  /** How much of the text is analysed. */
+  private limitOf(text: string): number {
+    const limit = Math.min(text.length, this.maxLength);
     // Never cut a surrogate pair in half.
-    if (limit < text.length && limit > 0 && (text.charCodeAt(limit - 1) & 0xfc00) === 0xd800) limit--;
-    const normalised = normalise(text, limit);
+    return limit < text.length && limit > 0 && (text.charCodeAt(limit - 1) & 0xfc00) === 0xd800 ? limit - 1 : limit;
+  }
+
+  /** The message's language and the packs that read it (bits as in langBit). */
+  private activeFor(normalised: Normalised, opts: AnalyzeOptions): { language: Language; active: number } {
     const guess = this.languages.detect(normalised);
     const language = opts.lang ?? guess.language;
     // A caller-given language wins; the packs the guess brought along stay active for code-switched
     // messages unless the caller says the text is in that one language only.
     const active = opts.lang ? (opts.strictLanguage ? langBit(opts.lang) : guess.active | langBit(opts.lang)) : guess.active;
+    return { language, active };
+  }
+
+  /**
+   * The languages whose packs reading `text` uses: what a detector built on some languages only
+   * (the browser's, see lazy/) must have loaded to read it as one built on all of them.
+   * @example detector.languagesOf('where is my parcel', { lang: 'en' }) // ['en']
+   */
+  languagesOf(text: string, opts: AnalyzeOptions = {}): Language[] {
+    const { active } = this.activeFor(normalise(text, this.limitOf(text)), opts);
+    return LANGUAGES.filter((lang) => active & langBit(lang));
+  }
+
+  /** Everything up to the classifier: normalise, language, packs, rules. */
+  private run(text: string, opts: AnalyzeOptions) {
+    const limit = this.limitOf(text);
+    const normalised = normalise(text, limit);
+    const { language, active } = this.activeFor(normalised, opts);
     const matches = this.matcher.match(normalised.tokens, active, langBit(language));
     // The rule-feature array is reused: a result is valid until the next call on this detector.
     const rules = applyRules(normalised, matches, language === 'zh', this.dense);

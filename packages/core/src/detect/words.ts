@@ -35,6 +35,9 @@ export interface WordInfo {
   hash: number;
   grams: number;
   sumsOwner: object | null;
+  /** The coach's record of the spelling (conversation/CueMatcher), valid for `cueOwner`. */
+  cue: unknown;
+  cueOwner: object | null;
 }
 
 const LIMIT = 100_000;
@@ -51,6 +54,9 @@ export function wordInfo(text: string): WordInfo {
     if (words.size >= LIMIT) words.clear();
     info = {
       readings: undefined,
+      // Next to `readings`, which transliteration has just read: the coach reads these right after.
+      cue: undefined,
+      cueOwner: null,
       stop: 0,
       stopOwner: null,
       hits: undefined,

@@ -12,5 +12,7 @@ export {
   registerFor,
   type Policy,
   type PolicyInput,
-  type PolicyIssue,
 } from './schema.js';
+export { type PolicyIssue, type PolicyIssueCode } from './issues.js';
+// Which languages have a register to choose: the policy editor needs it and no more of conversation/.
+export { HAS_REGISTERS } from '../conversation/types.js';

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../detect/types.js';
 import { REGISTERS, type Register } from '../conversation/types.js';
+import { policyIssues, type PolicyIssue } from './issues.js';
 
 /**
  * What the crisis line reads as until the organisation sets its own: a visible placeholder in the
@@ -74,13 +75,7 @@ export type Policy = z.infer<typeof PolicySchema>;
 /** What an organisation writes: every field optional. */
 export type PolicyInput = z.input<typeof PolicySchema>;
 
-/** One problem in a policy, with the dotted path of the field. */
-export interface PolicyIssue {
-  field: string;
-  message: string;
-}
-
-/** A policy that does not validate; `issues` name every wrong field. */
+/** A policy that does not validate; `issues` name every wrong field, with a code a UI can translate. */
 export class PolicyError extends Error {
   constructor(readonly issues: PolicyIssue[]) {
     super(`invalid policy: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`);
@@ -91,12 +86,12 @@ export class PolicyError extends Error {
 /**
  * Validates a policy and fills in the defaults; throws PolicyError naming each wrong field.
  * @example parsePolicy({ warningsBeforeEnd: 3 }).profanity // 'address'
- * @example parsePolicy({ warningsBeforeEnd: 0 }) // throws PolicyError: warningsBeforeEnd: Too small…
+ * @example parsePolicy({ warningsBeforeEnd: 0 }) // throws PolicyError: warningsBeforeEnd: must be a whole number from 1 to 5
  */
 export function parsePolicy(input: unknown): Policy {
   const result = PolicySchema.safeParse(input ?? {});
   if (result.success) return result.data;
-  throw new PolicyError(result.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(policy)', message: i.message })));
+  throw new PolicyError(policyIssues(PolicySchema, result.error.issues));
 }
 
 /** The default policy. */

@@ -79,7 +79,7 @@ export class MessageIngester {
     private readonly store: Store,
     private readonly engine: Engine,
     private readonly organisations: OrganisationCache,
-    private readonly notifier: Pick<Notifier, 'within' | 'publish'>,
+    private readonly notifier: Pick<Notifier, 'within' | 'publish' | 'inline'>,
     private readonly incidents: IncidentKeeper,
   ) {}
 
@@ -109,8 +109,8 @@ export class MessageIngester {
   ): Promise<IngestResult> {
     const events: LiveEvent[] = [];
     const result = await this.store.transaction(async (tx) => {
-      const { conversation, created } = await this.conversationFor(tx, actor, input, protocol);
-      if (input.externalId !== undefined && !created) {
+      const { conversation, storedMessageId } = await this.conversationFor(tx, actor, input, protocol);
+      if (storedMessageId !== null && input.externalId !== undefined) {
         const stored = await tx.conversations.messageByExternalId(conversation.id, input.externalId);
         if (stored) return duplicateResult(conversation, stored);
       }
@@ -121,18 +121,6 @@ export class MessageIngester {
         ? { type: 'customer_message', label: analysis.label, language: analysis.language }
         : { type: 'agent_message', text: input.text, replyId: input.replyId };
       const output = protocol.step(state, event, {});
-      const message = await tx.conversations.addMessage({
-        orgId: actor.orgId,
-        conversationId: conversation.id,
-        seq: output.state.events,
-        author: input.author,
-        externalId: input.externalId ?? null,
-        text: input.text,
-        analysis,
-        findings,
-        replyId: input.replyId ?? null,
-        createdAt: input.sentAt,
-      });
       const worstLabel = analysis ? worse(analysis.label, conversation.worstLabel) : conversation.worstLabel;
       const updated: Conversation = {
         ...conversation,
@@ -142,14 +130,52 @@ export class MessageIngester {
         language: conversation.language ?? output.state.lang,
         status: output.state.step === 'ended' ? 'closed' : conversation.status,
       };
-      await tx.conversations.update(conversation.id, {
-        protocol: output.state,
-        worstLabel,
-        messageCount: updated.messageCount,
-        language: updated.language,
-        status: updated.status,
-      });
-      if (input.historic)
+      // The message, the conversation's new state and the live event are written together (one
+      // round trip on PostgreSQL); history being imported has no live event.
+      const {
+        message,
+        event: live,
+        notified,
+      } = await tx.conversations.recordMessage(
+        {
+          orgId: actor.orgId,
+          conversationId: conversation.id,
+          seq: output.state.events,
+          author: input.author,
+          externalId: input.externalId ?? null,
+          text: input.text,
+          analysis,
+          findings,
+          replyId: input.replyId ?? null,
+          createdAt: input.sentAt,
+        },
+        {
+          protocol: output.state,
+          worstLabel,
+          messageCount: updated.messageCount,
+          language: updated.language,
+          status: updated.status,
+        },
+        input.historic
+          ? undefined
+          : (message) => ({
+              orgId: actor.orgId,
+              kind: 'message.analysed',
+              teamId: conversation.teamId,
+              conversationId: conversation.id,
+              agentId: conversation.agentId,
+              security: false,
+              payload: {
+                conversationId: conversation.id,
+                message,
+                step: output.state.step,
+                actions: output.actions,
+                suggestions: output.suggestions,
+              },
+            }),
+        this.notifier.inline,
+      );
+      if (input.historic || !live)
         return {
           conversation: updated,
           message,
@@ -162,23 +188,7 @@ export class MessageIngester {
           block: null,
           duplicate: false,
         } satisfies IngestResult;
-      events.push(
-        await tx.events.append({
-          orgId: actor.orgId,
-          kind: 'message.analysed',
-          teamId: conversation.teamId,
-          conversationId: conversation.id,
-          agentId: conversation.agentId,
-          security: false,
-          payload: {
-            conversationId: conversation.id,
-            message,
-            step: output.state.step,
-            actions: output.actions,
-            suggestions: output.suggestions,
-          },
-        }),
-      );
+      events.push(live);
       const alerts = analysis ? await raiseAlerts(tx, updated, message.id, alertsForMessage(analysis.label, output.actions), events) : [];
       const actions = [...output.actions];
       // This conversation just became a (harder) hard contact: has the agent now had too many?
@@ -192,7 +202,14 @@ export class MessageIngester {
       const incident = analysis
         ? await this.incidents.onCustomerMessage(tx, updated, message, analysis, output.state.step, output.actions, alerts)
         : undefined;
-      await this.notifier.within(tx, events);
+      // The message's own event was NOTIFYed by the statement that wrote it (PostgreSQL).
+      if (notified)
+        await this.notifier.within(
+          tx,
+          events.filter((e) => e !== live),
+          [live],
+        );
+      else await this.notifier.within(tx, events);
       return {
         conversation: updated,
         message,
@@ -220,17 +237,21 @@ export class MessageIngester {
     actor: Actor,
     input: IngestInput,
     protocol: Protocol,
-  ): Promise<{ conversation: Conversation; created: boolean }> {
+  ): Promise<{ conversation: Conversation; storedMessageId: string | null }> {
+    // One query finds the conversation (locked on PostgreSQL) and whether this message is a retry.
+    const externalId = input.externalId ?? null;
     if (input.conversationId !== undefined) {
-      const c = await tx.conversations.getForUpdate(actor.orgId, input.conversationId);
-      if (!c || !mayAccess(actor, c)) throw new AppError('not_found', 'No conversation with this id is visible to you.');
-      return { conversation: c, created: false };
+      const found = await tx.conversations.forMessage(actor.orgId, { id: input.conversationId }, externalId);
+      if (!found || !mayAccess(actor, found.conversation))
+        throw new AppError('not_found', 'No conversation with this id is visible to you.');
+      return found;
     }
     const ref = input.conversation!;
-    const existing = await tx.conversations.byExternalId(actor.orgId, ref.channel, ref.externalId, true);
+    const existing = await tx.conversations.forMessage(actor.orgId, { channel: ref.channel, externalId: ref.externalId }, externalId);
     if (existing) {
-      if (!mayAccess(actor, existing)) throw new AppError('not_found', 'No conversation with this reference is visible to you.');
-      return { conversation: existing, created: false };
+      if (!mayAccess(actor, existing.conversation))
+        throw new AppError('not_found', 'No conversation with this reference is visible to you.');
+      return existing;
     }
     const agentId = ref.agentId ?? (actor.role === 'agent' ? actor.userId : null);
     const teamId = ref.teamId ?? (agentId ? ((await tx.teams.teamIdsOf(agentId))[0] ?? null) : (actor.teamIds[0] ?? null));
@@ -256,7 +277,7 @@ export class MessageIngester {
         seed: seedOf(id),
       }),
     });
-    return { conversation, created: true };
+    return { conversation, storedMessageId: null };
   }
 }
 

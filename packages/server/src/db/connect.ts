@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kys
 import pg from 'pg';
 import type { DB } from './schema.js';
 import type { DialectName } from './migrations/index.js';
+import { BACKSTOP_PAGES, startWalCheckpointer, type WalCheckpointer } from './walCheckpointer.js';
 
 export interface Database {
   db: Kysely<DB>;
@@ -44,8 +45,23 @@ export function openDatabase(location: string, options: { poolSize?: number } = 
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  let checkpointer: WalCheckpointer | undefined;
+  if (location !== ':memory:') {
+    sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+    // Without the worker SQLite checkpoints on its own again, on the request thread as before.
+    checkpointer = startWalCheckpointer(location, () => {
+      if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
+    });
+  }
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    async close() {
+      await checkpointer?.close();
+      await db.destroy();
+    },
+  };
 }
 
 /**

@@ -70,6 +70,23 @@ describe.each(DIALECTS)('incident chain on %s', (kind) => {
 
   const problems = async (orgId: string) => (await keeper.verify(store, orgId)).problems;
 
+  it('chains events appended at the same moment by separate transactions, none refused', async () => {
+    // Threats arriving together each append to the organisation's one chain; on PostgreSQL the
+    // transactions really run concurrently (a pool), so this is where a collision would show.
+    const { orgId, events } = await buildChain();
+    const incidentId = events[0]!.incidentId;
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, n) =>
+        store.transaction((tx) =>
+          tx.incidents.append(keeper.keysForAppend(), orgId, incidentId, 'fields', { note: `parallel ${n}` }, null),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect((await store.incidents.chain(orgId)).map((e) => e.position)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
+    expect(await keeper.verify(store, orgId)).toMatchObject({ ok: true, problems: [] });
+  });
+
   it('verifies an untouched log, its head signed', async () => {
     const { orgId } = await buildChain();
     const report = await keeper.verify(store, orgId);

@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type pg from 'pg';
+import type { InlineNotify } from '../store/ConversationRepository.js';
 import type { Store } from '../store/Store.js';
 import type { LiveEventRepository } from '../store/LiveEventRepository.js';
 import type { LiveEvent } from '../store/types.js';
@@ -18,7 +19,12 @@ export interface Notifier {
    * Called inside the transaction that wrote `events`. PostgreSQL sends NOTIFY with the transaction,
    * so other nodes hear of the events exactly when (and only if) they commit, with no extra round trip.
    */
-  within(store: Store, events: readonly LiveEvent[]): Promise<void>;
+  within(store: Store, events: readonly LiveEvent[], notifiedInline?: readonly LiveEvent[]): Promise<void>;
+  /**
+   * PostgreSQL: how a statement writing an event may NOTIFY it itself (a round trip fewer); such
+   * events are then passed to `within` as `notifiedInline`. Undefined where nothing is notified.
+   */
+  readonly inline?: InlineNotify | undefined;
   /** After the commit: deliver to this node's sockets (and tell other nodes if `within` was not called). */
   publish(events: LiveEvent[]): void;
   close(): Promise<void>;
@@ -93,9 +99,14 @@ export class PgNotifier implements Notifier {
     }
   }
 
-  async within(store: Store, events: readonly LiveEvent[]): Promise<void> {
+  get inline(): InlineNotify {
+    return { channel: CHANNEL, prefix: `${this.nodeId}:` };
+  }
+
+  async within(store: Store, events: readonly LiveEvent[], notifiedInline: readonly LiveEvent[] = []): Promise<void> {
     for (const payload of this.payloads(events)) await sql`select pg_notify(${CHANNEL}, ${payload})`.execute(store.db);
     for (const e of events) this.notified.add(e.id);
+    for (const e of notifiedInline) this.notified.add(e.id);
   }
 
   publish(events: LiveEvent[]): void {

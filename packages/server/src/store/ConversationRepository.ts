@@ -7,9 +7,11 @@ import { readProtocolState } from '@calmline/core';
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { DB, ConversationTable, MessageTable, AgentActionTable } from '../db/schema.js';
 import type { DialectName } from '../db/migrations/index.js';
-import { newId, now, parseJson } from './ids.js';
+import { COLUMNS, runHot, valuesOf } from './hotSql.js';
+import { newId, newTimeOrderedId, now, parseJson } from './ids.js';
+import { liveEventValues, type NewLiveEvent } from './LiveEventRepository.js';
 import { visibleConversations } from './scope.js';
-import type { Actor, AgentActionRecord, Author, Conversation, ConversationStatus, Message } from './types.js';
+import type { Actor, AgentActionRecord, Author, Conversation, ConversationStatus, LiveEvent, Message } from './types.js';
 
 function presentConversation(row: Selectable<ConversationTable>): Conversation {
   return {
@@ -59,6 +61,32 @@ function presentAction(row: Selectable<AgentActionTable>): AgentActionRecord {
   };
 }
 
+/** A NOTIFY a PostgreSQL statement may send itself: `pg_notify(channel, prefix || event id)`. */
+export interface InlineNotify {
+  channel: string;
+  prefix: string;
+}
+
+type ConversationRow = Selectable<ConversationTable> & { stored_message_id: string | null };
+
+function messageRow(m: NewMessage): Selectable<MessageTable> {
+  return {
+    id: newTimeOrderedId(),
+    org_id: m.orgId,
+    conversation_id: m.conversationId,
+    seq: m.seq,
+    author: m.author,
+    external_id: m.externalId,
+    text: m.text,
+    label: m.analysis?.label ?? null,
+    severity: m.analysis?.severity ?? null,
+    language: m.analysis?.language ?? null,
+    analysis: m.analysis ? JSON.stringify(m.analysis) : m.findings ? JSON.stringify({ findings: m.findings }) : null,
+    reply_id: m.replyId,
+    created_at: m.createdAt ? new Date(m.createdAt).toISOString() : now(),
+  };
+}
+
 /** What a new conversation starts with: the conversation's own fields, before anything happened in it. */
 export type NewConversation = Pick<
   Conversation,
@@ -68,6 +96,29 @@ export type NewConversation = Pick<
   id?: string;
   protocol: ProtocolState;
 };
+
+export interface NewMessage {
+  orgId: string;
+  conversationId: string;
+  seq: number;
+  author: Author;
+  externalId: string | null;
+  text: string;
+  analysis: Analysis | null;
+  findings: unknown[] | null;
+  replyId: string | null;
+  /** Defaults to now; imports give the time the message was really sent. */
+  createdAt?: string | undefined;
+}
+
+/** What a message changes on its conversation. */
+export interface MessageChange {
+  protocol: ProtocolState;
+  worstLabel: Label;
+  messageCount: number;
+  language: Language | null;
+  status: ConversationStatus;
+}
 
 export interface ConversationFilter {
   status?: ConversationStatus | undefined;
@@ -102,7 +153,7 @@ export class ConversationRepository {
       created_at: t,
       updated_at: t,
     };
-    await this.db.insertInto('conversations').values(row).execute();
+    await runHot(this.db, this.dialect, 'insertConversation', valuesOf(COLUMNS.conversations, row));
     return presentConversation(row);
   }
 
@@ -116,22 +167,47 @@ export class ConversationRepository {
 
   /** One conversation of the organisation, whoever may see it (callers check scope themselves). */
   async get(orgId: string, id: string, lock = false): Promise<Conversation | undefined> {
-    let q = this.db.selectFrom('conversations').selectAll().where('org_id', '=', orgId).where('id', '=', id);
-    if (lock) q = q.forUpdate();
-    const row = await q.executeTakeFirst();
+    const [row] = await runHot<Selectable<ConversationTable>>(this.db, this.dialect, lock ? 'conversationByIdLocked' : 'conversationById', [
+      orgId,
+      id,
+    ]);
     return row && presentConversation(row);
   }
 
   async byExternalId(orgId: string, channel: string, externalId: string, lock = false): Promise<Conversation | undefined> {
-    let q = this.db
-      .selectFrom('conversations')
-      .selectAll()
-      .where('org_id', '=', orgId)
-      .where('channel', '=', channel)
-      .where('external_id', '=', externalId);
-    if (lock && this.dialect === 'postgres') q = q.forUpdate();
-    const row = await q.executeTakeFirst();
+    const [row] = await runHot<Selectable<ConversationTable>>(
+      this.db,
+      this.dialect,
+      lock ? 'conversationByExternalIdLocked' : 'conversationByExternalId',
+      [orgId, channel, externalId],
+    );
     return row && presentConversation(row);
+  }
+
+  /**
+   * The conversation a message is for (locked on PostgreSQL, as getForUpdate), and the id of the
+   * message already stored in it with `messageExternalId`, if any: a retry is found by the same query.
+   */
+  async forMessage(
+    orgId: string,
+    by: { id: string } | { channel: string; externalId: string },
+    messageExternalId: string | null,
+  ): Promise<{ conversation: Conversation; storedMessageId: string | null } | undefined> {
+    const lock = this.dialect === 'postgres';
+    const [row] =
+      'id' in by
+        ? await runHot<ConversationRow>(this.db, this.dialect, lock ? 'conversationForMessageByIdLocked' : 'conversationForMessageById', [
+            messageExternalId,
+            orgId,
+            by.id,
+          ])
+        : await runHot<ConversationRow>(
+            this.db,
+            this.dialect,
+            lock ? 'conversationForMessageByExternalIdLocked' : 'conversationForMessageByExternalId',
+            [messageExternalId, orgId, by.channel, by.externalId],
+          );
+    return row && { conversation: presentConversation(row), storedMessageId: row.stored_message_id };
   }
 
   /** A conversation the actor may see, or undefined (never says whether it exists elsewhere). */
@@ -158,6 +234,13 @@ export class ConversationRepository {
     id: string,
     change: { protocol: ProtocolState; worstLabel?: Label; messageCount?: number; language?: Language | null; status?: ConversationStatus },
   ): Promise<void> {
+    const { protocol, worstLabel, messageCount, language, status } = change;
+    // A new message changes all of these: one fixed statement.
+    if (worstLabel !== undefined && messageCount !== undefined && language !== undefined && status !== undefined) {
+      const params = [JSON.stringify(protocol), now(), worstLabel, messageCount, language, status, id];
+      await runHot(this.db, this.dialect, 'updateConversationAfterMessage', params);
+      return;
+    }
     const set: Updateable<ConversationTable> = { protocol_state: JSON.stringify(change.protocol), updated_at: now() };
     if (change.worstLabel !== undefined) set.worst_label = change.worstLabel;
     if (change.messageCount !== undefined) set.message_count = change.messageCount;
@@ -166,45 +249,57 @@ export class ConversationRepository {
     await this.db.updateTable('conversations').set(set).where('id', '=', id).execute();
   }
 
-  async addMessage(m: {
-    orgId: string;
-    conversationId: string;
-    seq: number;
-    author: Author;
-    externalId: string | null;
-    text: string;
-    analysis: Analysis | null;
-    findings: unknown[] | null;
-    replyId: string | null;
-    /** Defaults to now; imports give the time the message was really sent. */
-    createdAt?: string | undefined;
-  }): Promise<Message> {
-    const row: Selectable<MessageTable> = {
-      id: newId(),
-      org_id: m.orgId,
-      conversation_id: m.conversationId,
-      seq: m.seq,
-      author: m.author,
-      external_id: m.externalId,
-      text: m.text,
-      label: m.analysis?.label ?? null,
-      severity: m.analysis?.severity ?? null,
-      language: m.analysis?.language ?? null,
-      analysis: m.analysis ? JSON.stringify(m.analysis) : m.findings ? JSON.stringify({ findings: m.findings }) : null,
-      reply_id: m.replyId,
-      created_at: m.createdAt ? new Date(m.createdAt).toISOString() : now(),
-    };
-    await this.db.insertInto('messages').values(row).execute();
+  async addMessage(m: NewMessage): Promise<Message> {
+    const row = messageRow(m);
+    await runHot(this.db, this.dialect, 'insertMessage', valuesOf(COLUMNS.messages, row));
     return presentMessage(row);
   }
 
+  /**
+   * Stores a message with what it changes on its conversation and, unless `event` is omitted, the
+   * live event `event` makes of it: one round trip on PostgreSQL, three prepared statements on SQLite.
+   * With `notify` (PostgreSQL), the same statement NOTIFYs the event's id (`notified` says it did).
+   */
+  async recordMessage(
+    m: NewMessage,
+    change: MessageChange,
+    event?: (message: Message) => NewLiveEvent,
+    notify?: InlineNotify,
+  ): Promise<{ message: Message; event: LiveEvent | undefined; notified: boolean }> {
+    const row = messageRow(m);
+    const message = presentMessage(row);
+    const at = now();
+    const messageValues = valuesOf(COLUMNS.messages, row);
+    const update = [
+      JSON.stringify(change.protocol),
+      at,
+      change.worstLabel,
+      change.messageCount,
+      change.language,
+      change.status,
+      m.conversationId,
+    ];
+    const newEvent = event?.(message);
+    if (this.dialect === 'postgres') {
+      if (!newEvent) {
+        await runHot(this.db, this.dialect, 'recordMessage', [...messageValues, ...update]);
+        return { message, event: undefined, notified: false };
+      }
+      const params = [...messageValues, ...update, ...liveEventValues(newEvent, at)];
+      const [e] = notify
+        ? await runHot<{ id: number }>(this.db, this.dialect, 'recordMessageWithEventAndNotify', [...params, notify.channel, notify.prefix])
+        : await runHot<{ id: number }>(this.db, this.dialect, 'recordMessageWithEvent', params);
+      return { message, event: { ...newEvent, id: Number(e!.id), createdAt: at }, notified: notify !== undefined };
+    }
+    await runHot(this.db, this.dialect, 'insertMessage', messageValues);
+    await runHot(this.db, this.dialect, 'updateConversationAfterMessage', update);
+    if (!newEvent) return { message, event: undefined, notified: false };
+    const [e] = await runHot<{ id: number | bigint }>(this.db, this.dialect, 'insertLiveEvent', liveEventValues(newEvent, at));
+    return { message, event: { ...newEvent, id: Number(e!.id), createdAt: at }, notified: false };
+  }
+
   async messageByExternalId(conversationId: string, externalId: string): Promise<Message | undefined> {
-    const row = await this.db
-      .selectFrom('messages')
-      .selectAll()
-      .where('conversation_id', '=', conversationId)
-      .where('external_id', '=', externalId)
-      .executeTakeFirst();
+    const [row] = await runHot<Selectable<MessageTable>>(this.db, this.dialect, 'messageByExternalId', [conversationId, externalId]);
     return row && presentMessage(row);
   }
 

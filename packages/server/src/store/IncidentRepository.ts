@@ -3,7 +3,7 @@
  * Incidents and their chained events. Events are only ever inserted; the record row is a cache of
  * their fold, rewritten after each event in the same transaction (and checked by verify).
  */
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { DB, IncidentEventTable, IncidentTable } from '../db/schema.js';
 import type { DialectName } from '../db/migrations/index.js';
 import { GENESIS, payloadDigest, type ChainEvent, type ChainKeys, type Checkpoint } from '../incidents/chain.js';
@@ -125,8 +125,10 @@ export class IncidentRepository {
 
   /**
    * Appends one event to the organisation's chain, signs the new head and refreshes the record.
-   * Two appends racing on PostgreSQL collide on (org, position); the loser's transaction fails
-   * and is retried by the caller.
+   * On PostgreSQL, appends of one organisation are serialised by a transaction-scoped advisory
+   * lock: `FOR UPDATE` on the head row is not enough, because the waiter wakes up still seeing the
+   * old head and collides on (org, position) — concurrent threats then got a 409. SQLite has one
+   * writer already.
    */
   async append(
     keys: ChainKeys,
@@ -136,6 +138,9 @@ export class IncidentRepository {
     payload: Record<string, unknown>,
     actorUserId: string | null,
   ): Promise<Incident> {
+    if (this.dialect === 'postgres') {
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${'incident_chain:' + orgId}, 0))`.execute(this.db);
+    }
     let last = this.db
       .selectFrom('incident_events')
       .select(['position', 'hash'])

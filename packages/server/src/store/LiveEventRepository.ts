@@ -5,6 +5,8 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, LiveEventTable } from '../db/schema.js';
+import type { DialectName } from '../db/migrations/index.js';
+import { COLUMNS, runHot, valuesOf } from './hotSql.js';
 import { now, parseJson } from './ids.js';
 import type { LiveEvent, LiveKind } from './types.js';
 
@@ -24,26 +26,30 @@ function present(row: Selectable<LiveEventTable>): LiveEvent {
 
 export type NewLiveEvent = Omit<LiveEvent, 'id' | 'createdAt'>;
 
+/** A new event's row, as the parameters of the hot insert. */
+export function liveEventValues(e: NewLiveEvent, createdAt: string): unknown[] {
+  return valuesOf(COLUMNS.liveEvents, {
+    org_id: e.orgId,
+    kind: e.kind,
+    team_id: e.teamId,
+    conversation_id: e.conversationId,
+    agent_id: e.agentId,
+    security: e.security ? 1 : 0,
+    payload: JSON.stringify(e.payload),
+    created_at: createdAt,
+  });
+}
+
 export class LiveEventRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly dialect: DialectName,
+  ) {}
 
   async append(e: NewLiveEvent): Promise<LiveEvent> {
     const createdAt = now();
-    const row = await this.db
-      .insertInto('live_events')
-      .values({
-        org_id: e.orgId,
-        kind: e.kind,
-        team_id: e.teamId,
-        conversation_id: e.conversationId,
-        agent_id: e.agentId,
-        security: e.security ? 1 : 0,
-        payload: JSON.stringify(e.payload),
-        created_at: createdAt,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { ...e, id: Number(row.id), createdAt };
+    const [row] = await runHot<{ id: number | bigint }>(this.db, this.dialect, 'insertLiveEvent', liveEventValues(e, createdAt));
+    return { ...e, id: Number(row!.id), createdAt };
   }
 
   async byIds(ids: readonly number[]): Promise<LiveEvent[]> {

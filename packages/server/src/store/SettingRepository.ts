@@ -43,6 +43,14 @@ export class SettingRepository {
     await this.set(RETENTION_KEY + orgId, String(days));
   }
 
+  /** Forgets the organisation's own period, so the server's default applies again. */
+  async clearIncidentRetentionDays(orgId: string): Promise<void> {
+    await this.db
+      .deleteFrom('settings')
+      .where('key', '=', RETENTION_KEY + orgId)
+      .execute();
+  }
+
   /** Every organisation that set its own retention period: orgId → days (the purge reads them all at once). */
   async incidentRetentionByOrg(): Promise<Map<string, number>> {
     // The key prefix has no LIKE wildcards (`_`, `%`), so the pattern matches it literally.

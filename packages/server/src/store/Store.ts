@@ -38,25 +38,31 @@ export interface StoreOptions {
 }
 
 export class Store {
-  readonly organisations: OrganisationRepository;
-  readonly teams: TeamRepository;
-  readonly users: UserRepository;
-  readonly credentials: CredentialRepository;
-  readonly conversations: ConversationRepository;
-  readonly alerts: AlertRepository;
-  readonly audit: AuditRepository;
-  readonly events: LiveEventRepository;
-  readonly settings: SettingRepository;
-  readonly incidents: IncidentRepository;
-  readonly blocks: BlockRepository;
-  readonly wellbeing: WellbeingRepository;
-  readonly integrations: IntegrationRepository;
-  readonly webhooks: WebhookRepository;
-  readonly analytics: AnalyticsRepository;
-  readonly projects: ImprovementProjectRepository;
-  readonly training: TrainingRepository;
-  readonly reviews: ReviewRepository;
-  readonly library: LibraryRepository;
+  /**
+   * Repositories are made on first use: a transaction's store is new for every transaction, and
+   * the ingest path uses four of the nineteen.
+   */
+  private readonly repos: {
+    organisations?: OrganisationRepository;
+    teams?: TeamRepository;
+    users?: UserRepository;
+    credentials?: CredentialRepository;
+    conversations?: ConversationRepository;
+    alerts?: AlertRepository;
+    audit?: AuditRepository;
+    events?: LiveEventRepository;
+    settings?: SettingRepository;
+    incidents?: IncidentRepository;
+    blocks?: BlockRepository;
+    wellbeing?: WellbeingRepository;
+    integrations?: IntegrationRepository;
+    webhooks?: WebhookRepository;
+    analytics?: AnalyticsRepository;
+    projects?: ImprovementProjectRepository;
+    training?: TrainingRepository;
+    reviews?: ReviewRepository;
+    library?: LibraryRepository;
+  } = {};
 
   /** SQLite only, and only on the root store (a transaction's store does not batch again). */
   private readonly batcher: TransactionBatcher | undefined;
@@ -70,25 +76,82 @@ export class Store {
   ) {
     this.sealer = sealer;
     this.batcher = batch ? new TransactionBatcher(db) : undefined;
-    this.organisations = new OrganisationRepository(db);
-    this.teams = new TeamRepository(db);
-    this.users = new UserRepository(db);
-    this.credentials = new CredentialRepository(db);
-    this.conversations = new ConversationRepository(db, dialect);
-    this.alerts = new AlertRepository(db);
-    this.audit = new AuditRepository(db);
-    this.events = new LiveEventRepository(db);
-    this.settings = new SettingRepository(db);
-    this.incidents = new IncidentRepository(db, dialect);
-    this.blocks = new BlockRepository(db);
-    this.wellbeing = new WellbeingRepository(db);
-    this.integrations = new IntegrationRepository(db, sealer);
-    this.webhooks = new WebhookRepository(db, sealer);
-    this.analytics = new AnalyticsRepository(db);
-    this.projects = new ImprovementProjectRepository(db);
-    this.training = new TrainingRepository(db, dialect);
-    this.reviews = new ReviewRepository(db);
-    this.library = new LibraryRepository(db);
+  }
+
+  get organisations(): OrganisationRepository {
+    return (this.repos.organisations ??= new OrganisationRepository(this.db));
+  }
+
+  get teams(): TeamRepository {
+    return (this.repos.teams ??= new TeamRepository(this.db));
+  }
+
+  get users(): UserRepository {
+    return (this.repos.users ??= new UserRepository(this.db));
+  }
+
+  get credentials(): CredentialRepository {
+    return (this.repos.credentials ??= new CredentialRepository(this.db));
+  }
+
+  get conversations(): ConversationRepository {
+    return (this.repos.conversations ??= new ConversationRepository(this.db, this.dialect));
+  }
+
+  get alerts(): AlertRepository {
+    return (this.repos.alerts ??= new AlertRepository(this.db));
+  }
+
+  get audit(): AuditRepository {
+    return (this.repos.audit ??= new AuditRepository(this.db));
+  }
+
+  get events(): LiveEventRepository {
+    return (this.repos.events ??= new LiveEventRepository(this.db, this.dialect));
+  }
+
+  get settings(): SettingRepository {
+    return (this.repos.settings ??= new SettingRepository(this.db));
+  }
+
+  get incidents(): IncidentRepository {
+    return (this.repos.incidents ??= new IncidentRepository(this.db, this.dialect));
+  }
+
+  get blocks(): BlockRepository {
+    return (this.repos.blocks ??= new BlockRepository(this.db));
+  }
+
+  get wellbeing(): WellbeingRepository {
+    return (this.repos.wellbeing ??= new WellbeingRepository(this.db));
+  }
+
+  get integrations(): IntegrationRepository {
+    return (this.repos.integrations ??= new IntegrationRepository(this.db, this.sealer));
+  }
+
+  get webhooks(): WebhookRepository {
+    return (this.repos.webhooks ??= new WebhookRepository(this.db, this.sealer));
+  }
+
+  get analytics(): AnalyticsRepository {
+    return (this.repos.analytics ??= new AnalyticsRepository(this.db));
+  }
+
+  get projects(): ImprovementProjectRepository {
+    return (this.repos.projects ??= new ImprovementProjectRepository(this.db));
+  }
+
+  get training(): TrainingRepository {
+    return (this.repos.training ??= new TrainingRepository(this.db, this.dialect));
+  }
+
+  get reviews(): ReviewRepository {
+    return (this.repos.reviews ??= new ReviewRepository(this.db));
+  }
+
+  get library(): LibraryRepository {
+    return (this.repos.library ??= new LibraryRepository(this.db));
   }
 
   /**

@@ -7,7 +7,7 @@
  * is answered before the commit that holds their writes, so "2xx means stored" still holds. With
  * no load a batch is one transaction, as before.
  */
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 
 interface Job {
@@ -15,6 +15,11 @@ interface Job {
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
 }
+
+// Fixed texts: Kysely's savepoint helpers build and compile these anew for every job.
+const SAVEPOINT = CompiledQuery.raw('savepoint "job"');
+const RELEASE = CompiledQuery.raw('release "job"');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to "job"');
 
 /** Most transactions in one commit; keeps a batch's wait short. */
 const MAX_BATCH = 64;
@@ -59,15 +64,17 @@ export class TransactionBatcher {
       for (const job of batch) job.reject(err);
       return;
     }
+    // Jobs run one after another on SQLite's one connection, so each can use the transaction
+    // handle itself between its savepoint and the release.
     for (const job of batch) {
-      const sp = await trx.savepoint('job').execute();
+      await trx.executeQuery(SAVEPOINT);
       try {
-        const value = await job.fn(sp);
-        await sp.releaseSavepoint('job').execute();
+        const value = await job.fn(trx);
+        await trx.executeQuery(RELEASE);
         outcomes.push({ ok: true, value });
       } catch (err) {
-        await sp.rollbackToSavepoint('job').execute();
-        await sp.releaseSavepoint('job').execute();
+        await trx.executeQuery(ROLLBACK_TO);
+        await trx.executeQuery(RELEASE);
         outcomes.push({ ok: false, value: err });
       }
     }

@@ -13550,6 +13550,8 @@ export interface paths {
               id: string;
               name: string;
               permissions: string[];
+              /** @description In an open training cohort and not yet signed off: live contacts stay closed, so the web opens on training */
+              recruit: boolean;
               /** @enum {string} */
               role: 'agent' | 'lead' | 'security' | 'trainer' | 'analyst' | 'admin';
               teamIds?: string[];
@@ -16085,7 +16087,272 @@ export interface paths {
       };
     };
     post?: never;
-    delete?: never;
+    /**
+     * Go back to the server's default period (forget the organisation's own)
+     * @description From the next purge the server configuration's period applies again; if it is shorter than the organisation's was, older closed incidents lose their content then. Answers the period that now applies; nothing changes (and nothing is audited) when the organisation had no period of its own.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description How long closed incident records are kept */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Closed incidents untouched for longer than this lose their content */
+              days: number;
+              /** @description The server configuration's period, used until the organisation sets one */
+              defaultDays: number;
+              maxDays: number;
+              minDays: number;
+              /**
+               * @description Set by an admin here, or the server configuration (incidentRetentionDays)
+               * @enum {string}
+               */
+              source: 'organisation' | 'server_default';
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable id, a sentence, sometimes the fields at fault */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                details?: unknown;
+                /** @enum {string} */
+                id:
+                  | 'validation_failed'
+                  | 'webhook_url_refused'
+                  | 'malformed_json'
+                  | 'invalid_turn'
+                  | 'not_exemplary'
+                  | 'invalid_utf8'
+                  | 'empty_body'
+                  | 'invalid_window'
+                  | 'invalid_timezone'
+                  | 'unauthenticated'
+                  | 'bad_credentials'
+                  | 'bad_signature'
+                  | 'forbidden'
+                  | 'not_found'
+                  | 'conflict'
+                  | 'invalid_transition'
+                  | 'invalid_reply'
+                  | 'content_note_required'
+                  | 'not_yours'
+                  | 'recruit_not_ready'
+                  | 'session_finished'
+                  | 'session_paused'
+                  | 'cohort_full'
+                  | 'not_ready'
+                  | 'body_too_large'
+                  | 'uri_too_long'
+                  | 'unsupported_media_type'
+                  | 'rate_limited'
+                  | 'internal'
+                  | 'unavailable';
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;

@@ -19,8 +19,10 @@ export const NAV: NavItem[] = [
   { path: '/admin', label: 'nav.admin', permission: 'organisation:manage' },
 ];
 
-/** Agents start in the console, trainers in training, leads and security on the board, admins too; others at their first screen. */
-export function homeFor(role: string, permissions: readonly string[]): string {
+/** Agents start in the console (recruits not yet signed off in training), trainers in training, leads and security on the board, admins too; others at their first screen. */
+export function homeFor(role: string, permissions: readonly string[], recruit = false): string {
+  // A recruit cannot take live contacts until signed off, so the console would only refuse them.
+  if (recruit && permissions.includes('training:practise')) return '/training';
   if (role === 'agent') return '/console';
   if (role === 'trainer') return '/training';
   if (permissions.includes('alerts:update')) return '/board';

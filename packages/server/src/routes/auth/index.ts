@@ -120,14 +120,23 @@ export function authRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['auth'],
         summary: 'Who am I, and what my role may do (the web UI shows only what is allowed)',
-        response: { 200: User.extend({ permissions: z.array(z.string()) }), ...COMMON_ERRORS },
+        response: {
+          200: User.extend({
+            permissions: z.array(z.string()),
+            recruit: z
+              .boolean()
+              .describe('In an open training cohort and not yet signed off: live contacts stay closed, so the web opens on training'),
+          }),
+          ...COMMON_ERRORS,
+        },
       },
     },
     async (req) => {
       const actor = actorOf(req);
       const user = await ctx.store.users.get(actor.orgId, actor.userId);
       if (!user) throw new AppError('not_found');
-      return { ...presentUser(user, actor.teamIds), permissions: permissionsOf(actor.role) };
+      const recruit = (await ctx.recruits.recruits(actor.orgId)).has(actor.userId);
+      return { ...presentUser(user, actor.teamIds), permissions: permissionsOf(actor.role), recruit };
     },
   );
 

@@ -60,7 +60,8 @@ export function organisationRoutes(app: App, ctx: AppContext): void {
         parsePolicy(req.body);
       } catch (err) {
         if (!(err instanceof PolicyError)) throw err;
-        const details = err.issues.map((i) => ({ field: `body.${i.field}`, problem: i.message }));
+        // The code and its numbers or choices let a UI say the problem in the admin's language.
+        const details = err.issues.map(({ field, message, ...rest }) => ({ field: `body.${field}`, problem: message, ...rest }));
         throw new AppError('validation_failed', `${details[0]?.field}: ${details[0]?.problem}`, details);
       }
       await ctx.store.organisations.setPolicy(actor.orgId, req.body);

@@ -1,9 +1,10 @@
 /**
  * The organisation's incident retention period, on SQLite and PostgreSQL: the server default until
  * an admin sets one, only admins may set it, values outside one to ten years are refused naming the
- * field, the change is audited with the old and new period, and the purge follows each
- * organisation's period (closed incidents only, the chain still verifies). Time passing is
- * simulated by moving the incidents' last change back in the database.
+ * field, the change is audited with the old and new period, an admin can return to the server
+ * default, and the purge follows each organisation's period (closed incidents only, the chain
+ * still verifies). Time passing is simulated by moving the incidents' last change back in the
+ * database.
  */
 import { createProtocol } from '@calmline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,5 +143,44 @@ describe.each(DIALECTS)('incident retention on %s', (kind) => {
     expect(await purge()).toBe(1);
     expect((await store.incidents.get(other.id, id))!.record).toMatchObject({ purged: true, reports: [] });
     expect(await incidents.verify(store, other.id)).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('returns to the server default on DELETE (admins only, audited once), and the purge follows the default again', async () => {
+    const reset = (token = t.accounts.admin.token) => t.request('DELETE', '/api/organisation/retention', { token });
+    const changes = async () =>
+      (await t.request('GET', '/api/audit?action=organisation.retention_changed', { token: t.accounts.admin.token })).body.entries as {
+        details: unknown;
+      }[];
+    expect((await setDays(400)).status).toBe(200);
+    const before = (await changes()).length;
+
+    const lead = await reset(t.accounts.lead.token);
+    expect({ status: lead.status, id: lead.body.error?.id }).toEqual({ status: 403, id: 'forbidden' });
+    expect((await t.request('GET', '/api/organisation/retention', { token: t.accounts.agent.token })).body.source).toBe('organisation');
+
+    const done = await reset();
+    expect(done.status).toBe(200);
+    expect(done.body).toEqual({ days: 1826, source: 'server_default', defaultDays: 1826, minDays: 365, maxDays: 3650 });
+    expect((await t.request('GET', '/api/organisation/retention', { token: t.accounts.agent.token })).body).toMatchObject({
+      days: 1826,
+      source: 'server_default',
+    });
+    const after = await changes();
+    expect(after).toHaveLength(before + 1);
+    expect(after.find((e) => (e.details as { toSource?: string }).toSource === 'server_default')).toMatchObject({
+      details: { from: 400, fromSource: 'organisation', to: 1826, toSource: 'server_default' },
+    });
+
+    // Under the default again: 500 days is within 1826 and kept (400 would have purged it); 2000 days is not.
+    const within = await incident('ret-back-500', 500, 'closed');
+    const beyond = await incident('ret-back-2000', 2000, 'closed');
+    await purge();
+    expect((await record(within)).purged).toBeUndefined();
+    expect((await record(within)).evidence).toHaveLength(1);
+    expect(await record(beyond)).toMatchObject({ purged: true, evidence: [] });
+
+    // Already on the default: answered the same, and nothing new in the audit log.
+    expect((await reset()).body).toMatchObject({ days: 1826, source: 'server_default' });
+    expect(await changes()).toHaveLength(before + 1);
   });
 });

@@ -2,8 +2,8 @@
  * @module routes/organisation/retention
  * How long the organisation keeps closed incidents: everyone who may read the organisation sees the
  * period and where it comes from; admins set it, within one to ten years (there is no "keep
- * forever": records must be purged eventually). Shortening it purges older records at the next
- * purge, so the change is audited with the old and the new period.
+ * forever": records must be purged eventually), or return to the server's default. Shortening it
+ * purges older records at the next purge, so each change is audited with the old and the new period.
  */
 import { z } from 'zod';
 import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS, retentionOf } from '../../commands/incidentRetention.js';
@@ -78,7 +78,40 @@ export function retentionRoutes(app: App, ctx: AppContext): void {
           actor,
           'organisation.retention_changed',
           { type: 'organisation', id: actor.orgId },
-          { from: before.days, fromSource: before.source, to: req.body.days },
+          { from: before.days, fromSource: before.source, to: req.body.days, toSource: 'organisation' },
+          req.ip,
+        );
+      });
+      return read(actor.orgId);
+    },
+  );
+
+  app.delete(
+    '/api/organisation/retention',
+    {
+      config: { permission: 'organisation:manage' },
+      schema: {
+        tags: ['organisation'],
+        summary: "Go back to the server's default period (forget the organisation's own)",
+        description:
+          "From the next purge the server configuration's period applies again; if it is shorter than the organisation's was, " +
+          'older closed incidents lose their content then. Answers the period that now applies; nothing changes (and nothing is ' +
+          'audited) when the organisation had no period of its own.',
+        response: { 200: Retention, ...COMMON_ERRORS },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      await ctx.store.transaction(async (tx) => {
+        const before = await retentionOf(tx, actor.orgId, ctx.config.incidentRetentionDays);
+        if (before.source === 'server_default') return;
+        await tx.settings.clearIncidentRetentionDays(actor.orgId);
+        // The same action as setting a period: to whoever reads the log, both change how long records are kept.
+        await tx.audit.record(
+          actor,
+          'organisation.retention_changed',
+          { type: 'organisation', id: actor.orgId },
+          { from: before.days, fromSource: before.source, to: ctx.config.incidentRetentionDays, toSource: 'server_default' },
           req.ip,
         );
       });

@@ -273,6 +273,9 @@ describe.each(DIALECTS)('training on %s', (kind) => {
       expect(me.body).toMatchObject({ recruit: true, cohorts: [{ id: cohortId, coachId: trainer().userId, signedOffAt: null }] });
       expect(me.body.cohorts[0].assignments).toEqual([expect.objectContaining({ id: assignmentId, bestScore: null, passed: false })]);
       expect(me.body.cohorts[0].myReadiness).toMatchObject({ ready: false, passes: 0, passesNeeded: 1, missingScenarios: [SCENARIO] });
+      // /api/me says so too, so the web opens on training rather than the console.
+      expect((await t.request('GET', '/api/me', { token: recruit.token })).body.recruit).toBe(true);
+      expect((await t.request('GET', '/api/me', { token: t.accounts.agent.token })).body.recruit).toBe(false);
 
       const notYet = await t.request('POST', `/api/training/cohorts/${cohortId}/members/${recruit.userId}/sign-off`, {
         token: trainer().token,
@@ -312,6 +315,8 @@ describe.each(DIALECTS)('training on %s', (kind) => {
       expect((await ingest(recruit, 'now-live')).status).toBe(201);
       expect((await ingest(recruits[1]!, 'still-training')).body.error.id).toBe('recruit_not_ready');
       expect((await t.request('GET', '/api/training/me', { token: recruit.token })).body.recruit).toBe(false);
+      expect((await t.request('GET', '/api/me', { token: recruit.token })).body.recruit).toBe(false);
+      expect((await t.request('GET', '/api/me', { token: recruits[1]!.token })).body.recruit).toBe(true);
       const audit = await t.request('GET', '/api/audit?action=cohort.signed_off', { token: t.accounts.admin.token });
       expect(audit.body.entries).toEqual([expect.objectContaining({ targetId: recruit.userId })]);
     });

@@ -4,24 +4,27 @@
  * own language, so they need no translation.
  */
 import { SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { CRISIS_PLACEHOLDERS, HAS_REGISTERS } from '@calmline/core';
+import { CRISIS_PLACEHOLDERS, HAS_REGISTERS } from '@calmline/core/policy';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../i18n/languages';
-import { getAt, type Draft } from './policyDraft';
+import { getAt, type Draft, type Issues } from './policyDraft';
+import { usePolicyIssueText } from './usePolicyIssueText';
 
 interface Props {
   draft: Draft;
-  issues: Map<string, string>;
+  issues: Issues;
   onChange: (path: string, value: unknown) => void;
 }
 
 export function CrisisResourceFields({ draft, issues, onChange }: Props) {
   const { t } = useTranslation('admin');
+  const issue = usePolicyIssueText();
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       {LANGUAGES.map(({ code, name, dir }) => {
         const path = `crisis.resources.${code}`;
         const value = getAt(draft, path);
+        const problem = issues.get(path);
         return (
           <TextInput
             key={code}
@@ -31,7 +34,7 @@ export function CrisisResourceFields({ draft, issues, onChange }: Props) {
             lang={code}
             value={typeof value === 'string' ? value : ''}
             onChange={(e) => onChange(path, e.currentTarget.value === '' ? undefined : e.currentTarget.value)}
-            error={issues.has(path) ? t('policy.resourceLength') : undefined}
+            error={problem && issue.text(problem)}
           />
         );
       })}
@@ -39,8 +42,9 @@ export function CrisisResourceFields({ draft, issues, onChange }: Props) {
   );
 }
 
-export function RegisterFields({ draft, onChange }: Props) {
+export function RegisterFields({ draft, issues, onChange }: Props) {
   const { t } = useTranslation('admin');
+  const issue = usePolicyIssueText();
   const withRegisters = LANGUAGES.filter((l) => HAS_REGISTERS.has(l.code));
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -48,6 +52,7 @@ export function RegisterFields({ draft, onChange }: Props) {
         const path = `register.${code}`;
         const value = getAt(draft, path) === 'informal' ? 'informal' : 'formal';
         const labelId = `register-${code}`;
+        const problem = issues.get(path);
         return (
           <Stack key={code} gap={4}>
             <Text size="sm" fw={500} id={labelId} lang={code}>
@@ -62,6 +67,11 @@ export function RegisterFields({ draft, onChange }: Props) {
                 { value: 'informal', label: t('policy.informal') },
               ]}
             />
+            {problem && (
+              <Text size="xs" c="red">
+                {issue.text(problem)}
+              </Text>
+            )}
           </Stack>
         );
       })}

@@ -3,22 +3,49 @@
  * by core's parsePolicy (each problem next to its field; nothing is sent while one remains), a
  * preview that plays a sample conversation under the edited policy, and Save.
  */
-import { Alert, Button, Fieldset, Grid, Group, Radio, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Button, Fieldset, Grid, Group, List, Radio, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HAS_REGISTERS } from '@calmline/core/policy';
 import { put } from '../../api/client';
 import type { Organisation } from '../../api/types';
 import { ErrorNote } from '../../lib/ErrorNote';
 import { useApi } from '../../lib/useApi';
 import { CrisisResourceFields, RegisterFields } from './LanguagePolicyFields';
-import { check, draftOf, getAt, setAt, type Draft } from './policyDraft';
+import { check, draftOf, getAt, refusedIssues, setAt, type Draft, type Issues } from './policyDraft';
 import { PolicyNumber } from './PolicyNumber';
 import { PolicyPreview } from './PolicyPreview';
 import { useAction } from '../../lib/useAction';
+import { LANGUAGES } from '../../i18n/languages';
+import { usePolicyIssueText } from './usePolicyIssueText';
+
+const NUMBERS = {
+  ladder: ['warningsBeforeEnd', 'calmMessagesToStepDown'],
+  wellbeing: [
+    'wellbeing.windowHours',
+    'wellbeing.abuseContacts',
+    'wellbeing.threatContacts',
+    'wellbeing.selfHarmContacts',
+    'wellbeing.breakMinutes',
+  ],
+};
+const SWITCHES = ['threat.alertSupervisor', 'threat.alertSecurity', 'threat.endAllowedImmediately', 'crisis.alertSupervisor'];
+
+/** The fields that show their own problem; any other problem (a field this page lacks) is listed in the refusal. */
+const ON_FORM = new Set([
+  ...NUMBERS.ladder,
+  ...NUMBERS.wellbeing,
+  ...SWITCHES,
+  'afterFinalWarning',
+  'profanity',
+  ...LANGUAGES.map((l) => `crisis.resources.${l.code}`),
+  ...LANGUAGES.filter((l) => HAS_REGISTERS.has(l.code)).map((l) => `register.${l.code}`),
+]);
 
 export default function PolicySection() {
   const { t } = useTranslation('admin');
+  const issue = usePolicyIssueText();
   const org = useApi<Organisation>('/api/organisation');
   const [draft, setDraft] = useState<Draft>();
   const [refused, setRefused] = useState(false);
@@ -33,21 +60,37 @@ export default function PolicySection() {
   if (org.error) return <ErrorNote error={org.error} />;
   if (!draft || !checked) return <Text>{t('common:loading')}</Text>;
 
+  // The server's refusal, when it names fields, counts as the browser's own check would.
+  const fromServer = refusedIssues(save.error);
+  const issues: Issues = new Map([...(fromServer ?? []), ...checked.issues]);
+  const elsewhere = [...issues.values()].filter((i) => !ON_FORM.has(i.field));
+
   const change = (path: string, value: unknown) => {
     setRefused(false);
+    save.clearError();
     setDraft((d) => (d ? setAt(d, path, value) : d));
   };
-  const field = { draft, issues: checked.issues, onChange: change };
+  const field = { draft, issues, onChange: change };
+  const problemAt = (path: string) => {
+    const problem = issues.get(path);
+    return problem && issue.text(problem);
+  };
   const bool = (path: string) => (
     <Switch
       label={t(`policy.field.${path}.label`)}
       description={t(`policy.field.${path}.hint`)}
       checked={getAt(draft, path) === true}
       onChange={(e) => change(path, e.currentTarget.checked)}
+      error={problemAt(path)}
     />
   );
   const choice = (path: string, options: readonly string[]) => (
-    <Radio.Group label={t(`policy.field.${path}.label`)} value={String(getAt(draft, path))} onChange={(v) => change(path, v)}>
+    <Radio.Group
+      label={t(`policy.field.${path}.label`)}
+      value={String(getAt(draft, path))}
+      onChange={(v) => change(path, v)}
+      error={problemAt(path)}
+    >
       <Stack gap="xs" mt="xs">
         {options.map((o) => (
           <Radio key={o} value={o} label={t(`policy.field.${path}.${o}`)} />
@@ -60,10 +103,9 @@ export default function PolicySection() {
     // Refused in the browser: the server would answer the same, and the fields already say why.
     if (!checked.policy) return setRefused(true);
     const saved = await save.run(() => put<Organisation>('/api/organisation/policy', draft));
-    if (saved) {
-      org.set(() => saved);
-      notifications.show({ color: 'teal', message: t('policy.saved') });
-    }
+    if (!saved) return setRefused(true);
+    org.set(() => saved);
+    notifications.show({ color: 'teal', message: t('policy.saved') });
   };
 
   return (
@@ -75,9 +117,9 @@ export default function PolicySection() {
           <Stack>
             <Fieldset legend={t('policy.group.ladder')}>
               <Stack>
-                <PolicyNumber path="warningsBeforeEnd" {...field} />
+                <PolicyNumber path={NUMBERS.ladder[0]!} {...field} />
                 {choice('afterFinalWarning', ['end', 'hand_over'])}
-                <PolicyNumber path="calmMessagesToStepDown" {...field} />
+                <PolicyNumber path={NUMBERS.ladder[1]!} {...field} />
                 {choice('profanity', ['ignore', 'address', 'ladder'])}
               </Stack>
             </Fieldset>
@@ -97,11 +139,9 @@ export default function PolicySection() {
             </Fieldset>
             <Fieldset legend={t('policy.group.wellbeing')}>
               <Stack>
-                <PolicyNumber path="wellbeing.windowHours" {...field} />
-                <PolicyNumber path="wellbeing.abuseContacts" {...field} />
-                <PolicyNumber path="wellbeing.threatContacts" {...field} />
-                <PolicyNumber path="wellbeing.selfHarmContacts" {...field} />
-                <PolicyNumber path="wellbeing.breakMinutes" {...field} />
+                {NUMBERS.wellbeing.map((path) => (
+                  <PolicyNumber key={path} path={path} {...field} />
+                ))}
               </Stack>
             </Fieldset>
             <Fieldset legend={t('policy.group.register')}>
@@ -111,13 +151,20 @@ export default function PolicySection() {
               </Stack>
             </Fieldset>
             <div aria-live="polite">
-              {refused && checked.issues.size > 0 && (
+              {refused && issues.size > 0 && (
                 <Alert color="orange" variant="light" role="alert" data-testid="policy-refused">
-                  {t('policy.fixProblems', { count: checked.issues.size })}
+                  {t('policy.fixProblems', { count: issues.size })}
+                  {elsewhere.length > 0 && (
+                    <List size="sm" mt="xs">
+                      {elsewhere.map((i) => (
+                        <List.Item key={i.field}>{issue.withField(i)}</List.Item>
+                      ))}
+                    </List>
+                  )}
                 </Alert>
               )}
             </div>
-            <ErrorNote error={save.error} />
+            {!fromServer && <ErrorNote error={save.error} />}
             <Group>
               <Button onClick={() => void onSave()} loading={save.busy}>
                 {t('policy.save')}

@@ -2,12 +2,13 @@
  * How long the organisation keeps closed incidents. An admin sets the period in days (one to ten
  * years; there is no "keep forever"), sees it in years in their own language, and confirms first,
  * because a shorter period deletes older records' content at the next purge and that cannot be
- * undone. Until a period is saved here the server's default applies, and the page says so.
+ * undone. Until a period is saved here the server's default applies, and the page says so; an
+ * organisation that set its own can go back to the default, confirmed the same way.
  */
 import { Alert, Badge, Button, Card, Group, Modal, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { put } from '../../api/client';
+import { del, put } from '../../api/client';
 import { ErrorNote } from '../../lib/ErrorNote';
 import { useAction } from '../../lib/useAction';
 import { useApi } from '../../lib/useApi';
@@ -27,8 +28,9 @@ export default function RetentionSection() {
   const period = usePeriods();
   const current = useApi<Retention>('/api/organisation/retention');
   const [draft, setDraft] = useState<number | string | null>(null);
-  const [asking, setAsking] = useState(false);
-  const [saved, setSaved] = useState(false);
+  /** Which change the dialog asks about: a period typed here, or the server's default. */
+  const [asking, setAsking] = useState<'days' | 'default' | null>(null);
+  const [saved, setSaved] = useState<'days' | 'default' | null>(null);
   const save = useAction();
 
   const r = current.data;
@@ -39,13 +41,17 @@ export default function RetentionSection() {
   const valid = value !== '' && Number.isInteger(days) && days >= r.minDays && days <= r.maxDays;
   const range = { min: period.days(r.minDays), max: period.days(r.maxDays) };
 
+  const target = asking === 'default' ? r.defaultDays : days;
   const confirm = async () => {
-    const done = await save.run(() => put<Retention>('/api/organisation/retention', { days }));
+    const change = asking;
+    const done = await save.run(() =>
+      change === 'default' ? del<Retention>('/api/organisation/retention') : put<Retention>('/api/organisation/retention', { days }),
+    );
     if (!done) return;
     current.set(() => done);
     setDraft(null);
-    setAsking(false);
-    setSaved(true);
+    setAsking(null);
+    setSaved(change);
   };
 
   return (
@@ -66,13 +72,26 @@ export default function RetentionSection() {
           <Text size="sm" c="dimmed">
             {t('retention.defaultNote', { period: period.days(r.defaultDays) })}
           </Text>
+          {r.source === 'organisation' && (
+            <Group>
+              <Button
+                variant="default"
+                onClick={() => {
+                  setSaved(null);
+                  setAsking('default');
+                }}
+              >
+                {t('retention.useDefault', { period: period.days(r.defaultDays) })}
+              </Button>
+            </Group>
+          )}
         </Stack>
       </Card>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          setSaved(false);
-          if (valid && days !== r.days) setAsking(true);
+          setSaved(null);
+          if (valid && days !== r.days) setAsking('days');
         }}
       >
         <Stack>
@@ -92,7 +111,7 @@ export default function RetentionSection() {
             value={value}
             onChange={(v) => {
               setDraft(v);
-              setSaved(false);
+              setSaved(null);
             }}
             maw={320}
           />
@@ -103,36 +122,37 @@ export default function RetentionSection() {
           </Group>
           {saved && (
             <Alert color="teal" variant="light" data-testid="retention-saved">
-              {t('retention.saved')}
+              {t(saved === 'default' ? 'retention.defaultRestored' : 'retention.saved')}
             </Alert>
           )}
         </Stack>
       </form>
       <Modal
-        opened={asking}
+        opened={asking !== null}
         onClose={() => {
           save.clearError();
-          setAsking(false);
+          setAsking(null);
         }}
         title={t('retention.confirmTitle')}
       >
         <Stack>
           <Text>{t('retention.confirmFrom', { period: period.days(r.days) })}</Text>
-          <Text fw={600}>{t('retention.confirmTo', { period: period.days(days) })}</Text>
-          {days < r.days ? (
+          <Text fw={600}>{t('retention.confirmTo', { period: period.days(target) })}</Text>
+          {asking === 'default' && <Text>{t('retention.confirmDefault')}</Text>}
+          {target < r.days ? (
             <Alert color="orange" variant="light">
               {t('retention.confirmShorter')}
             </Alert>
           ) : (
-            <Text>{t('retention.confirmLonger')}</Text>
+            target > r.days && <Text>{t('retention.confirmLonger')}</Text>
           )}
           <ErrorNote error={save.error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setAsking(false)}>
+            <Button variant="default" onClick={() => setAsking(null)}>
               {t('common:cancel')}
             </Button>
-            <Button color={days < r.days ? 'red' : 'teal'} loading={save.busy} onClick={() => void confirm()}>
-              {t('retention.confirm')}
+            <Button color={target < r.days ? 'red' : 'teal'} loading={save.busy} onClick={() => void confirm()}>
+              {t(asking === 'default' ? 'retention.confirmUseDefault' : 'retention.confirm')}
             </Button>
           </Group>
         </Stack>

@@ -3,21 +3,11 @@
  * field, 99 warnings). Core's parsePolicy is the judge, the same function the server uses, so the
  * browser refuses exactly what the server would and names the field.
  */
-import { parsePolicy, PolicyError } from '@calmline/core';
+import { parsePolicy, PolicyError, type PolicyIssue } from '@calmline/core/policy';
+import type { ApiError } from '../../api/client';
 import type { Policy } from './types';
 
 export type Draft = Record<string, unknown>;
-
-/** Limits of the number fields, for a sentence a person understands (parsePolicy still decides). */
-export const NUMBER_LIMITS: Record<string, { min: number; max: number }> = {
-  warningsBeforeEnd: { min: 1, max: 5 },
-  calmMessagesToStepDown: { min: 1, max: 20 },
-  'wellbeing.windowHours': { min: 1, max: 168 },
-  'wellbeing.abuseContacts': { min: 1, max: 100 },
-  'wellbeing.threatContacts': { min: 1, max: 100 },
-  'wellbeing.selfHarmContacts': { min: 1, max: 100 },
-  'wellbeing.breakMinutes': { min: 1, max: 120 },
-};
 
 export function draftOf(policy: Policy): Draft {
   return structuredClone(policy);
@@ -44,11 +34,13 @@ export function setAt(draft: Draft, path: string, value: unknown): Draft {
   return next;
 }
 
+/** Problems by dotted field path, as parsePolicy names them (one per field). */
+export type Issues = Map<string, PolicyIssue>;
+
 export interface Checked {
   /** The valid policy (defaults filled in), or null while something is wrong. */
   policy: Policy | null;
-  /** Problems by dotted field path, as parsePolicy names them. */
-  issues: Map<string, string>;
+  issues: Issues;
 }
 
 export function check(draft: Draft): Checked {
@@ -56,6 +48,23 @@ export function check(draft: Draft): Checked {
     return { policy: parsePolicy(draft), issues: new Map() };
   } catch (e) {
     if (!(e instanceof PolicyError)) throw e;
-    return { policy: null, issues: new Map(e.issues.map((i) => [i.field, i.message])) };
+    return { policy: null, issues: new Map(e.issues.map((i) => [i.field, i])) };
   }
+}
+
+/**
+ * The problems in a policy the server refused, when it names them (`body.<field>` with a code), so
+ * they show at their fields like the browser's own; undefined for any other failure. The browser
+ * checks with the same function first, so this matters when a server runs a newer schema.
+ */
+export function refusedIssues(error: ApiError | undefined): Issues | undefined {
+  if (error?.id !== 'validation_failed' || !Array.isArray(error.details)) return undefined;
+  const issues: Issues = new Map();
+  for (const d of error.details as Record<string, unknown>[]) {
+    if (typeof d?.field !== 'string' || typeof d.code !== 'string' || typeof d.problem !== 'string') continue;
+    const { field, problem, ...rest } = d;
+    const path = field.replace(/^body\.?/, '') || '(policy)';
+    issues.set(path, { ...(rest as Omit<PolicyIssue, 'field' | 'message'>), field: path, message: problem });
+  }
+  return issues.size > 0 ? issues : undefined;
 }

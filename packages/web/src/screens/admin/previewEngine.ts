@@ -1,9 +1,21 @@
 /**
- * The detector and protocol for the policy preview, in their own chunk: the detector carries the
- * language packs and model, which only load when an admin plays a sample.
+ * The detector and protocol for the policy preview, in their own chunk: the model and the language
+ * data the samples need (English, and any pack the language guess brings along) load with this
+ * chunk, when an admin first plays a sample.
  */
-import { createDetector, createProtocol, type Detector, type Policy } from '@calmline/core';
-import { runPreview, type PreviewRow } from './runPreview';
+import { createDetector, createProtocol, languagesFor, loadLanguages, loadModel, type Detector, type Policy } from '@calmline/core/lazy';
+import { runPreview, SAMPLE_LANG, type PreviewRow } from './runPreview';
+import { SAMPLES } from './previewSamples';
+
+await Promise.all([
+  loadLanguages(
+    languagesFor(
+      SAMPLES.flatMap((s) => s.lines),
+      { lang: SAMPLE_LANG },
+    ),
+  ),
+  loadModel(),
+]);
 
 let detector: Detector | undefined;
 

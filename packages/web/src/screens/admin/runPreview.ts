@@ -16,6 +16,9 @@ export interface PreviewRow {
   reply: string | undefined;
 }
 
+/** The samples' language (see previewSamples). */
+export const SAMPLE_LANG = 'en';
+
 /** What the agent does about a recommendation; ending is left out on purpose (see above). */
 const FOLLOW: Partial<Record<RecommendedAction['action'], AgentAction>> = {
   issue_warning: 'warning_issued',
@@ -32,9 +35,9 @@ export function runPreview(
 ): PreviewRow[] {
   const protocol = createProtocol(policy);
   // A fixed seed, so the same policy always shows the same suggested replies.
-  let state: ProtocolState = protocol.start({ lang: 'en', seed: 7 });
+  let state: ProtocolState = protocol.start({ lang: SAMPLE_LANG, seed: 7 });
   return lines.map((text) => {
-    const analysis = detector.analyze(text, { lang: 'en' });
+    const analysis = detector.analyze(text, { lang: SAMPLE_LANG });
     const out = protocol.step(state, { type: 'customer_message', label: analysis.label, language: analysis.language }, SAMPLE_CONTEXT);
     state = out.state;
     for (const a of out.actions) {

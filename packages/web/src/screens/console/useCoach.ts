@@ -1,17 +1,25 @@
 /**
- * The draft coach in the browser: the same core the server uses, loaded on first use (its language
- * data is large, and only agents drafting replies need it) and created once per tab. Checks run
- * ~150 ms after the agent stops typing, with no request, so advice keeps up with the keyboard.
+ * The draft coach in the browser: the same core the server uses, loaded on first use with the data
+ * of the conversation's language only (each language is a chunk of its own, and only agents
+ * drafting replies need one), one coach per language per tab. Checks run ~150 ms after the agent
+ * stops typing, with no request, so advice keeps up with the keyboard.
  */
-import type { DraftCoach, DraftContext, Finding } from '@calmline/core';
+import type { DraftCoach, DraftContext, Finding, Language } from '@calmline/core';
 import { useEffect, useState } from 'react';
 
-let coach: Promise<DraftCoach> | undefined;
+const coaches = new Map<Language, Promise<DraftCoach>>();
 
-function loadCoach(): Promise<DraftCoach> {
-  coach ??= import('@calmline/core').then((core) => core.createCoach());
-  // A failed load (network) may be retried on the next check.
-  coach.catch(() => (coach = undefined));
+function loadCoach(lang: Language): Promise<DraftCoach> {
+  let coach = coaches.get(lang);
+  if (!coach) {
+    coach = import('@calmline/core/lazy').then(async (core) => {
+      await core.loadLanguages([lang]);
+      return core.createCoach();
+    });
+    coaches.set(lang, coach);
+    // A failed load (network) may be retried on the next check.
+    coach.catch(() => coaches.delete(lang));
+  }
   return coach;
 }
 
@@ -35,7 +43,7 @@ export function useCoach(draft: string, context: DraftContext | null): Checked {
     }
     let cancelled = false;
     const timer = setTimeout(() => {
-      void loadCoach()
+      void loadCoach(context.lang)
         .then((c) => {
           if (!cancelled) setChecked({ draft, findings: c.check(draft, context) });
         })
