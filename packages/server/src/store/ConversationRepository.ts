@@ -234,13 +234,7 @@ export class ConversationRepository {
     id: string,
     change: { protocol: ProtocolState; worstLabel?: Label; messageCount?: number; language?: Language | null; status?: ConversationStatus },
   ): Promise<void> {
-    const { protocol, worstLabel, messageCount, language, status } = change;
-    // A new message changes all of these: one fixed statement.
-    if (worstLabel !== undefined && messageCount !== undefined && language !== undefined && status !== undefined) {
-      const params = [JSON.stringify(protocol), now(), worstLabel, messageCount, language, status, id];
-      await runHot(this.db, this.dialect, 'updateConversationAfterMessage', params);
-      return;
-    }
+    // A new message's changes go through recordMessage's fixed statements; this is for actions.
     const set: Updateable<ConversationTable> = { protocol_state: JSON.stringify(change.protocol), updated_at: now() };
     if (change.worstLabel !== undefined) set.worst_label = change.worstLabel;
     if (change.messageCount !== undefined) set.message_count = change.messageCount;

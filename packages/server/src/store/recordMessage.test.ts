@@ -9,7 +9,8 @@ import { createProtocol } from '@calmline/core';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, useMigratedStore } from '../test/databases.js';
-import type { Conversation } from './types.js';
+import type { NewLiveEvent } from './LiveEventRepository.js';
+import type { Conversation, Message } from './types.js';
 
 const protocol = createProtocol();
 
@@ -32,6 +33,24 @@ describe.each(DIALECTS)('recording a message on %s', (kind) => {
     });
   }
 
+  /** What a conversation's first message changes on it. */
+  function firstChange(c: Conversation, state = c.protocol!) {
+    return { protocol: state, worstLabel: 'none' as const, messageCount: 1, language: 'en' as const, status: 'open' as const };
+  }
+
+  /** The live event of a message in `c`, with `payload` made from the stored message. */
+  function analysedEvent(c: Conversation, payload: (m: Message) => Record<string, unknown>) {
+    return (m: Message): NewLiveEvent => ({
+      orgId: c.orgId,
+      kind: 'message.analysed',
+      teamId: null,
+      conversationId: c.id,
+      agentId: null,
+      security: false,
+      payload: payload(m),
+    });
+  }
+
   function messageFor(c: Conversation, seq: number, externalId: string | null) {
     return {
       orgId: c.orgId,
@@ -49,16 +68,11 @@ describe.each(DIALECTS)('recording a message on %s', (kind) => {
   it('stores the message, the conversation state and the live event together', async () => {
     const c = await openConversation();
     const state = protocol.step(c.protocol!, { type: 'agent_message', text: 'Reply 1' }, {}).state;
-    const change = { protocol: state, worstLabel: 'none' as const, messageCount: 1, language: 'en' as const, status: 'open' as const };
-    const { message, event } = await t.store.conversations.recordMessage(messageFor(c, 1, 'm-1'), change, (m) => ({
-      orgId: c.orgId,
-      kind: 'message.analysed',
-      teamId: null,
-      conversationId: c.id,
-      agentId: null,
-      security: false,
-      payload: { conversationId: c.id, message: m },
-    }));
+    const { message, event } = await t.store.conversations.recordMessage(
+      messageFor(c, 1, 'm-1'),
+      firstChange(c, state),
+      analysedEvent(c, (m) => ({ conversationId: c.id, message: m })),
+    );
     expect(await t.store.conversations.messages(c.id)).toEqual([message]);
     const stored = await t.store.conversations.get(c.orgId, c.id);
     expect(stored).toMatchObject({ messageCount: 1, protocol: state, status: 'open' });
@@ -69,26 +83,16 @@ describe.each(DIALECTS)('recording a message on %s', (kind) => {
 
   it('writes nothing when the message clashes with one already stored (same seq)', async () => {
     const c = await openConversation();
-    const change = {
-      protocol: c.protocol!,
-      worstLabel: 'none' as const,
-      messageCount: 1,
-      language: 'en' as const,
-      status: 'open' as const,
-    };
+    const change = firstChange(c);
     await t.store.conversations.recordMessage(messageFor(c, 1, 'a'), change);
     const latest = await t.store.events.latestId();
     await expect(
       t.store.transaction((tx) =>
-        tx.conversations.recordMessage(messageFor(c, 1, 'b'), { ...change, messageCount: 2, status: 'closed' }, (m) => ({
-          orgId: c.orgId,
-          kind: 'message.analysed',
-          teamId: null,
-          conversationId: c.id,
-          agentId: null,
-          security: false,
-          payload: { message: m },
-        })),
+        tx.conversations.recordMessage(
+          messageFor(c, 1, 'b'),
+          { ...change, messageCount: 2, status: 'closed' },
+          analysedEvent(c, (m) => ({ message: m })),
+        ),
       ),
     ).rejects.toThrow();
     expect((await t.store.conversations.messages(c.id)).map((m) => m.externalId)).toEqual(['a']);
@@ -98,13 +102,7 @@ describe.each(DIALECTS)('recording a message on %s', (kind) => {
 
   it('finds the conversation and a retried message in one look-up, by id or by external id', async () => {
     const c = await openConversation();
-    const change = {
-      protocol: c.protocol!,
-      worstLabel: 'none' as const,
-      messageCount: 1,
-      language: 'en' as const,
-      status: 'open' as const,
-    };
+    const change = firstChange(c);
     const { message } = await t.store.conversations.recordMessage(messageFor(c, 1, 'sent-once'), change);
     const byRef = { channel: 'chat', externalId: c.externalId };
     expect(await t.store.conversations.forMessage(c.orgId, byRef, 'sent-once')).toMatchObject({
@@ -127,26 +125,11 @@ describe.each(DIALECTS)('recording a message on %s', (kind) => {
       const heard: string[] = [];
       listener.on('notification', (msg) => heard.push(msg.payload ?? ''));
       await listener.query('LISTEN test_inline_channel');
-      const change = {
-        protocol: c.protocol!,
-        worstLabel: 'none' as const,
-        messageCount: 1,
-        language: 'en' as const,
-        status: 'open' as const,
-      };
       const result = await t.store.transaction(async (tx) => {
         const r = await tx.conversations.recordMessage(
           messageFor(c, 1, null),
-          change,
-          (m) => ({
-            orgId: c.orgId,
-            kind: 'message.analysed',
-            teamId: null,
-            conversationId: c.id,
-            agentId: null,
-            security: false,
-            payload: m,
-          }),
+          firstChange(c),
+          analysedEvent(c, (m) => ({ ...m })),
           { channel: 'test_inline_channel', prefix: 'node-a:' },
         );
         await new Promise((resolve) => setTimeout(resolve, 100));

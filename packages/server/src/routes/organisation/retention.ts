@@ -10,6 +10,7 @@ import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS, retentionOf } from '../../comma
 import { actorOf } from '../../http/guard.js';
 import type { AppContext } from '../../http/context.js';
 import type { App } from '../../http/types.js';
+import type { Actor } from '../../store/types.js';
 import { COMMON_ERRORS } from '../schemas.js';
 
 const RANGE = `a whole number of days from ${RETENTION_MIN_DAYS} (one year) to ${RETENTION_MAX_DAYS} (ten years)`;
@@ -42,6 +43,29 @@ export function retentionRoutes(app: App, ctx: AppContext): void {
     maxDays: RETENTION_MAX_DAYS,
   });
 
+  /**
+   * Sets the organisation's own period, or forgets it (`server_default`), audited as one action:
+   * to whoever reads the log, both change how long records are kept. Going back to the default when
+   * already on it changes nothing and is not audited.
+   */
+  const change = async (actor: Actor, ip: string, to: { days: number; source: 'organisation' | 'server_default' }) => {
+    await ctx.store.transaction(async (tx) => {
+      const before = await retentionOf(tx, actor.orgId, ctx.config.incidentRetentionDays);
+      if (to.source === 'server_default') {
+        if (before.source === 'server_default') return;
+        await tx.settings.clearIncidentRetentionDays(actor.orgId);
+      } else await tx.settings.setIncidentRetentionDays(actor.orgId, to.days);
+      await tx.audit.record(
+        actor,
+        'organisation.retention_changed',
+        { type: 'organisation', id: actor.orgId },
+        { from: before.days, fromSource: before.source, to: to.days, toSource: to.source },
+        ip,
+      );
+    });
+    return read(actor.orgId);
+  };
+
   app.get(
     '/api/organisation/retention',
     {
@@ -69,21 +93,7 @@ export function retentionRoutes(app: App, ctx: AppContext): void {
         response: { 200: Retention, ...COMMON_ERRORS },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      await ctx.store.transaction(async (tx) => {
-        const before = await retentionOf(tx, actor.orgId, ctx.config.incidentRetentionDays);
-        await tx.settings.setIncidentRetentionDays(actor.orgId, req.body.days);
-        await tx.audit.record(
-          actor,
-          'organisation.retention_changed',
-          { type: 'organisation', id: actor.orgId },
-          { from: before.days, fromSource: before.source, to: req.body.days, toSource: 'organisation' },
-          req.ip,
-        );
-      });
-      return read(actor.orgId);
-    },
+    async (req) => change(actorOf(req), req.ip, { days: req.body.days, source: 'organisation' }),
   );
 
   app.delete(
@@ -100,22 +110,6 @@ export function retentionRoutes(app: App, ctx: AppContext): void {
         response: { 200: Retention, ...COMMON_ERRORS },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      await ctx.store.transaction(async (tx) => {
-        const before = await retentionOf(tx, actor.orgId, ctx.config.incidentRetentionDays);
-        if (before.source === 'server_default') return;
-        await tx.settings.clearIncidentRetentionDays(actor.orgId);
-        // The same action as setting a period: to whoever reads the log, both change how long records are kept.
-        await tx.audit.record(
-          actor,
-          'organisation.retention_changed',
-          { type: 'organisation', id: actor.orgId },
-          { from: before.days, fromSource: before.source, to: ctx.config.incidentRetentionDays, toSource: 'server_default' },
-          req.ip,
-        );
-      });
-      return read(actor.orgId);
-    },
+    async (req) => change(actorOf(req), req.ip, { days: ctx.config.incidentRetentionDays, source: 'server_default' }),
   );
 }

@@ -7,13 +7,14 @@
 import type { PolicyIssue } from '@calmline/core/policy';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../i18n/languages';
+import { useFormat } from '../../lib/format';
 
 /** Codes whose sentence names the allowed range, and so needs both of its ends. */
 const RANGED = new Set(['too_small', 'too_big', 'not_integer', 'too_short', 'too_long']);
 
 export function usePolicyIssueText() {
   const { t, i18n } = useTranslation('admin');
-  const number = new Intl.NumberFormat(i18n.language);
+  const { number } = useFormat();
   const or = new Intl.ListFormat(i18n.language, { type: 'disjunction' });
 
   /** The field as its label on screen reads, or its path when the page has no such field. */
@@ -36,7 +37,7 @@ export function usePolicyIssueText() {
 
   const text = (issue: PolicyIssue): string => {
     const { code, min, max } = issue;
-    const range = { min: min === undefined ? '' : number.format(min), max: max === undefined ? '' : number.format(max) };
+    const range = { min: min === undefined ? '' : number(min), max: max === undefined ? '' : number(max) };
     if (RANGED.has(code)) return min !== undefined && max !== undefined ? t(`policy.issue.${code}`, range) : issue.message;
     switch (code) {
       case 'invalid_type':
