@@ -24,7 +24,7 @@ usage:
                                                   score labelled JSON Lines (text, label, lang?, id?)
   calmline coach-eval [PATH…] [--json] [--errors]  precision and recall of the draft coach per kind
                                                   (default: the held-out drafts in corpus/drafts/test)
-  calmline bench [--quick] [--stream N]           speed, cold start and memory figures
+  calmline bench [--quick] [--core] [--stream N]  speed, cold start and memory figures (--core: detector and coach only)
   calmline bench-server [--quick] [--json] [--cpu-prof]  the server under load (SQLite, PostgreSQL, a bare peer)
   calmline serve [--demo] [--port N] [--config FILE]
                                                   run the server (SQLite under ./data, or DATABASE_URL);
@@ -77,8 +77,14 @@ async function main(argv: string[]): Promise<number> {
       return coachEvalCommand({ paths, json: values.json ?? false, errors: values.errors ?? false }, process.stdout, process.stderr);
     }
     case 'bench': {
-      const { values } = parseArgs({ args: rest, options: { quick: { type: 'boolean' }, stream: { type: 'string' } } });
-      return benchCommand({ quick: values.quick ?? false, stream: values.stream ? Number(values.stream) : 0 }, process.stdout);
+      const { values } = parseArgs({
+        args: rest,
+        options: { quick: { type: 'boolean' }, core: { type: 'boolean' }, stream: { type: 'string' } },
+      });
+      return benchCommand(
+        { quick: values.quick ?? false, core: values.core ?? false, stream: values.stream ? Number(values.stream) : 0 },
+        process.stdout,
+      );
     }
     case 'bench-server': {
       const { values } = parseArgs({

@@ -1,6 +1,6 @@
 /**
  * @module commands/bench
- * `calmline bench [--quick] [--stream N]`: the speed and memory figures of docs/BENCHMARKS.md, in one
+ * `calmline bench [--quick] [--core] [--stream N]`: the speed and memory figures of docs/BENCHMARKS.md, in one
  * run, side by side with a named peer:
  * - cold start (import core, load every pack and the model, first result) and heap after loading,
  *   each in a fresh child process;
@@ -11,6 +11,8 @@
  * - a draft check by the coach on the tuning drafts, and on English drafts next to `write-good`
  *   (a prose linter, the nearest open-source peer; it checks style, not tone or conduct);
  * - with --stream N: `calmline analyze` on an N-line file, lines/s and peak RSS (all cores).
+ * With --core, only the two single-thread figures of the core (mixed corpus, draft check), for
+ * quick comparisons while tuning.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, createWriteStream } from 'node:fs';
@@ -126,9 +128,22 @@ async function streamBench(lines: number, corpus: Message[], out: Writable): Pro
   );
 }
 
-export async function benchCommand(args: { quick: boolean; stream: number }, out: Writable): Promise<number> {
+export async function benchCommand(args: { quick: boolean; stream: number; core?: boolean }, out: Writable): Promise<number> {
   const corpus = loadCorpus();
   const passes = args.quick ? 5 : 15;
+  if (args.core) {
+    const detector = createDetector();
+    const mixed = rate(
+      corpus.map((m) => m.text),
+      passes,
+      (s) => detector.analyze(s),
+    );
+    out.write(
+      `mixed 10-language corpus (${corpus.length} messages), single thread: ${fmt(mixed.median)} messages/s (median of ${passes} passes; range ${fmt(mixed.min)}–${fmt(mixed.max)})\n`,
+    );
+    draftBench(detector, passes, out);
+    return 0;
+  }
   const cold = coldStart();
   out.write(
     `cold start (import + load all packs and model + first result): ${cold.importToFirstMs.toFixed(0)} ms; ${cold.processToFirstMs.toFixed(0)} ms from process start\n`,
@@ -216,6 +231,23 @@ async function guidanceBench(detector: Detector, corpus: Message[], passes: numb
   out.write(
     `protocol step with suggestions (${steps} steps): ${step.toFixed(2)} µs per step; analysing the customer message it follows: ${analysis.toFixed(1)} µs: ratio ${(step / analysis).toFixed(3)}×\n`,
   );
+  const { coach, contexts } = draftBench(detector, passes, out);
+  try {
+    const { default: writeGood } = (await import('write-good')) as { default: (text: string) => unknown[] };
+    const english = contexts.filter((c) => c.ctx.lang === 'en');
+    const english10 = Array.from({ length: 10 }, () => english).flat();
+    const ours = micros(english10, passes, (c) => coach.check(c.text, c.ctx));
+    const theirs = micros(english10, passes, (c) => writeGood(c.text));
+    out.write(
+      `English drafts (${english.length}): calmline coach ${ours.toFixed(1)} µs (12 kinds + detector), write-good ${theirs.toFixed(1)} µs (style only): ratio ${(theirs / ours).toFixed(2)}× as fast\n`,
+    );
+  } catch {
+    out.write('write-good is not installed (it is a devDependency): peer comparison skipped\n');
+  }
+}
+
+/** The draft check on the tuning drafts (all, and those of a typical length); returns what it built for the peer comparison. */
+function draftBench(detector: Detector, passes: number, out: Writable) {
   const drafts = loadDrafts();
   const coach = createCoach(detector);
   const contexts = drafts.map((d) => ({
@@ -233,16 +265,5 @@ async function guidanceBench(detector: Detector, corpus: Message[], passes: numb
   out.write(
     `draft check (${drafts.length} drafts, 10 languages, mean ${meanLength.toFixed(0)} chars): ${check.toFixed(1)} µs per draft; ${typical.length} drafts of 150–250 chars: ${typicalCheck.toFixed(1)} µs\n`,
   );
-  try {
-    const { default: writeGood } = (await import('write-good')) as { default: (text: string) => unknown[] };
-    const english = contexts.filter((c) => c.ctx.lang === 'en');
-    const english10 = Array.from({ length: 10 }, () => english).flat();
-    const ours = micros(english10, passes, (c) => coach.check(c.text, c.ctx));
-    const theirs = micros(english10, passes, (c) => writeGood(c.text));
-    out.write(
-      `English drafts (${english.length}): calmline coach ${ours.toFixed(1)} µs (12 kinds + detector), write-good ${theirs.toFixed(1)} µs (style only): ratio ${(theirs / ours).toFixed(2)}× as fast\n`,
-    );
-  } catch {
-    out.write('write-good is not installed (it is a devDependency): peer comparison skipped\n');
-  }
+  return { coach, contexts };
 }

@@ -49,7 +49,7 @@ export function readDraft(
   const hits = matcher.match(normalised.tokens);
   const maybe =
     matcher.masked ||
-    (matcher.watched.length > 0 && screen.complete(matcher.watched, matcher.spellingsNow())) ||
+    (matcher.watched.length > 0 && screen.complete(matcher.watched, matcher.spellingsNow(), (w) => matcher.has(w))) ||
     (screen.hasChinese && screen.chineseText(chineseText(normalised.tokens)));
   if (!maybe) return { normalised, hits, evidence: [], skipped: true, whole };
   // What detector.ruleEvidence does with one strict language, on the tokens made above.

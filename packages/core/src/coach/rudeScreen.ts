@@ -85,14 +85,20 @@ export class RudeScreen {
    * spellings (in any order, anywhere).
    * @param reached the entries of the text's spellings (word)
    * @param spellings every spelling of the text
+   * @param has whether a word is among `spellings` (a lookup the caller may have, faster than a scan)
    */
-  complete(reached: readonly (readonly RudeEntry[])[], spellings: readonly string[]): boolean {
+  complete(reached: readonly (readonly RudeEntry[])[], spellings: readonly string[], has?: (text: string) => boolean): boolean {
     // The spellings and each without a clitic prefix it starts with (few words start with one).
-    const forms = [...spellings];
+    let stripped: string[] | null = null;
     for (const s of spellings)
       if (this.cliticStarts.has(s.charCodeAt(0)))
-        for (const p of this.clitics) if (s.length > p.length + 1 && s.startsWith(p)) forms.push(s.slice(p.length));
-    for (const list of reached) for (const rest of list) if (rest.every((item) => forms.some((s) => fits(item, s)))) return true;
+        for (const p of this.clitics) if (s.length > p.length + 1 && s.startsWith(p)) (stripped ??= []).push(s.slice(p.length));
+    const forms = stripped === null ? spellings : [...spellings, ...stripped];
+    const found = (item: Item): boolean =>
+      item.kind === ItemKind.Exact && has !== undefined
+        ? has(item.text) || (stripped !== null && stripped.includes(item.text))
+        : forms.some((s) => fits(item, s));
+    for (const list of reached) for (const rest of list) if (rest.every(found)) return true;
     return false;
   }
 

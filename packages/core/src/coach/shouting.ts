@@ -24,6 +24,24 @@ const MIN_LETTERS_FOR_SHARE = 16;
 /** Two capital letters in a row, or two exclamation marks: the cheap test before the full scan. */
 const MAYBE = /\p{Lu}\p{M}*\p{Lu}|[!！][!！?？]*[!！]/u;
 
+/**
+ * For a word of ASCII characters only: its letters (high 16 bits) and capitals (low 16 bits);
+ * -1 for any other word. Words the word pattern finds start with a letter.
+ */
+function asciiCounts(w: string): number {
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128 || w.length > 0xffff) return -1;
+    if (c >= 65 && c <= 90) {
+      letters++;
+      upper++;
+    } else if (c >= 97 && c <= 122) letters++;
+  }
+  return letters * 0x10000 + upper;
+}
+
 const isUpperWord = (w: string): boolean => w !== w.toLowerCase() && w === w.toUpperCase();
 const cased = (w: string): boolean => w.toLowerCase() !== w.toUpperCase();
 
@@ -45,16 +63,28 @@ export function findShouting(draft: string): ShoutSpan[] {
   };
   for (const m of draft.matchAll(WORD)) {
     const w = m[0];
-    if (!cased(w)) {
-      close();
-      continue;
+    const ascii = asciiCounts(w);
+    let upperWord: boolean;
+    if (ascii >= 0) {
+      // What the case mappings below say of a word of ASCII letters, apostrophes and hyphens,
+      // without making strings: every such word is cased; it is upper if it has no small letter.
+      const wordUpper = ascii & 0xffff;
+      letters += ascii >>> 16;
+      upper += wordUpper;
+      upperWord = wordUpper === ascii >>> 16;
+    } else {
+      if (!cased(w)) {
+        close();
+        continue;
+      }
+      for (const ch of w) {
+        if (ch.toLowerCase() === ch.toUpperCase()) continue;
+        letters++;
+        if (ch !== ch.toLowerCase()) upper++;
+      }
+      upperWord = isUpperWord(w);
     }
-    for (const ch of w) {
-      if (ch.toLowerCase() === ch.toUpperCase()) continue;
-      letters++;
-      if (ch !== ch.toLowerCase()) upper++;
-    }
-    if (isUpperWord(w) && (w.length >= 2 || w === 'I')) {
+    if (upperWord && (w.length >= 2 || w === 'I')) {
       // Words continue a run only across spaces and light punctuation, not across sentences.
       const gap = run ? draft.slice(run.end, m.index) : '';
       if (run && /^[\s,'’-]*$/.test(gap)) {

@@ -75,4 +75,18 @@ describe('CueMatcher', () => {
     watching.match(normalise('Calm d*wn.').tokens);
     expect(watching.masked).toBe(true);
   });
+
+  it('says which words are spellings of the text last matched, as spellingsNow lists them', () => {
+    const m = new CueMatcher(patterns, ['ו', 'ה']);
+    m.match(normalise('Calm down, we do not refund cyka.').tokens);
+    for (const w of m.spellingsNow()) expect(m.has(w)).toBe(true);
+    expect(m.spellingsNow()).toContain('сука');
+    expect(m.has('сука')).toBe(true);
+    expect(m.has('refunds')).toBe(false);
+    // Only the text last matched counts, and prefix-stripped Hebrew forms are spellings too.
+    m.match(normalise('והלקוח').tokens);
+    expect(m.has('calm')).toBe(false);
+    expect(m.has('הלקוח')).toBe(true);
+    expect(m.spellingsNow()).toContain('הלקוח');
+  });
 });

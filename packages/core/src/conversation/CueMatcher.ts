@@ -108,15 +108,14 @@ export class CueMatcher<W = unknown> {
   /** How many first-word groups there are (ids run from 0). */
   private groupCount = 0;
   /**
-   * Per group id, the match call that last reached it, and the token positions it reached it at:
-   * a list through `posNext` from `first` to `last` (valid while the stamp is the current call's).
+   * Per group id three numbers: the match call that last reached it, and the token positions it
+   * reached it at, a list through `posNext` from the first to the last (valid while the stamp is
+   * the current call's). Side by side, so a group reached costs one memory read, not three.
    */
-  private readonly stamps: Float64Array;
-  private readonly first: Int32Array;
-  private readonly last: Int32Array;
+  private readonly groupState: Float64Array;
   /**
    * The groups reached in the current call as bits of a small filter (by id, folded): most groups
-   * an anchored list names were not reached, and the filter says so without touching `stamps`.
+   * an anchored list names were not reached, and the filter says so without touching `groupState`.
    */
   private readonly reachedBits = new Int32Array(REACHED_WORDS);
   private posToken = new Int32Array(256);
@@ -197,9 +196,7 @@ export class CueMatcher<W = unknown> {
     this.anchorData = Int32Array.from(data);
     this.looseStamp = new Float64Array(this.loose.length);
     this.looseOk = new Uint8Array(this.loose.length);
-    this.stamps = new Float64Array(this.groupCount);
-    this.first = new Int32Array(this.groupCount);
-    this.last = new Int32Array(this.groupCount);
+    this.groupState = new Float64Array(3 * this.groupCount);
   }
 
   /** The group of patterns whose first word is (or, for stems, starts with) `text`. */
@@ -242,7 +239,7 @@ export class CueMatcher<W = unknown> {
     this.maskedNow = wild;
 
     const out: CueHit[] = [];
-    const { stamps, first, last, reachedBits } = this;
+    const { groupState: state, reachedBits } = this;
     reachedBits.fill(0);
     let positions = 0;
     for (let t = 0; t < tokens.length; t++) {
@@ -259,12 +256,12 @@ export class CueMatcher<W = unknown> {
           if (positions === this.posToken.length) this.growPositions();
           this.posToken[positions] = t;
           this.posNext[positions] = -1;
-          if (stamps[id] !== gen) {
-            stamps[id] = gen;
-            first[id] = positions;
+          if (state[3 * id] !== gen) {
+            state[3 * id] = gen;
+            state[3 * id + 1] = positions;
             reachedBits[(id >>> 5) & (REACHED_WORDS - 1)]! |= 1 << (id & 31);
-          } else this.posNext[last[id]!] = positions;
-          last[id] = positions++;
+          } else this.posNext[state[3 * id + 2]!] = positions;
+          state[3 * id + 2] = positions++;
         }
         for (const c of s.free) this.tryAt(c, t, 1, out);
       }
@@ -273,14 +270,14 @@ export class CueMatcher<W = unknown> {
     const { posToken, posNext, anchorData: data } = this;
     for (const s of present) {
       const a = s.anchored;
-      if (a === null || !reached(data, a.distinct, reachedBits, stamps, gen)) continue;
+      if (a === null || !reached(data, a.distinct, reachedBits, state, gen)) continue;
       for (let i = 0, k = a.at; i < a.patterns.length; i++, k += 3) {
         const id = data[k]!;
-        if ((reachedBits[(id >>> 5) & (REACHED_WORDS - 1)]! & (1 << (id & 31))) === 0 || stamps[id] !== gen) continue;
+        if ((reachedBits[(id >>> 5) & (REACHED_WORDS - 1)]! & (1 << (id & 31))) === 0 || state[3 * id] !== gen) continue;
         const c = a.patterns[i]!;
         const nearest = data[k + 1]!;
         const farthest = data[k + 2]!;
-        for (let p = first[id]!; p >= 0; p = posNext[p]!) {
+        for (let p = state[3 * id + 1]!; p >= 0; p = posNext[p]!) {
           const t = posToken[p]!;
           // The anchor must stand where the phrase puts it (a masked word may stand for it anywhere).
           if (wild || (s.lastAt >= t + nearest && s.firstAt <= t + farthest)) this.tryAt(c, t, 1, out);
@@ -304,6 +301,14 @@ export class CueMatcher<W = unknown> {
   /** Every spelling of the text last matched (texts, alternatives, without clitic prefixes). */
   spellingsNow(): string[] {
     return this.present.map((s) => s.text);
+  }
+
+  /**
+   * Whether `text` is among spellingsNow(), without listing them.
+   * @example matcher.match(normalise('calm down').tokens); matcher.has('calm') // true
+   */
+  has(text: string): boolean {
+    return this.spellings.get(text)?.seen === this.generation;
   }
 
   /**
@@ -354,24 +359,26 @@ export class CueMatcher<W = unknown> {
     let s = this.spellings.get(text);
     if (s === undefined) {
       const groups = this.groupsOf(text);
+      // Fields in the order match() reads them, so a spelling's reads touch few cache lines.
       s = {
-        text,
-        groups: groups.length === 0 ? NO_IDS : groups.map((g) => g.id),
-        free: groups.length === 0 ? NO_PATTERNS : groups.flatMap((g) => g.free),
-        anchored: this.byAnchor.get(text) ?? null,
-        wild: text.includes('*'),
-        loose: this.looseOf(text),
-        watched: this.watch?.(text) ?? null,
+        alone: NO_FORMS,
+        lastAt: 0,
         seen: 0,
         firstAt: 0,
-        lastAt: 0,
-        alone: [],
+        wild: text.includes('*'),
+        watched: this.watch?.(text) ?? null,
+        groups: groups.length === 0 ? NO_IDS : groups.map((g) => g.id),
+        free: groups.length === 0 ? NO_PATTERNS : groups.flatMap((g) => g.free),
+        loose: this.looseOf(text),
+        anchored: this.byAnchor.get(text) ?? null,
+        text,
         unprefixed: null,
         altsKey: null,
         altsUnprefixed: false,
         altsForms: [],
       };
-      s.alone.push(s);
+      // An array of one, allocated with its element (push would grow a larger store elsewhere).
+      s.alone = [s];
       this.spellings.set(text, s);
     }
     return s;
@@ -457,13 +464,19 @@ export class CueMatcher<W = unknown> {
     }
     const tok = this.tokens[t];
     if (!tok || tok.sentence !== sentence) return -1;
-    for (const s of this.forms[t]!) if (itemMatches(item, s.text)) return this.matchFrom(items, i + 1, t + 1, sentence);
+    for (const s of this.forms[t]!) if (matches(item, s)) return this.matchFrom(items, i + 1, t + 1, sentence);
     return -1;
   }
 
   /** One hit per cue and span (several spellings of a token may find the same pattern). */
   private dedupe(hits: CueHit[]): CueHit[] {
     if (hits.length < 2) return hits;
+    if (hits.length <= 16) {
+      // A draft has a few hits: comparing them beats keying a set.
+      const out: CueHit[] = [];
+      for (const h of hits) if (!out.some((o) => o.cue === h.cue && o.start === h.start && o.end === h.end)) out.push(h);
+      return out;
+    }
     const seen = this.seenHits;
     seen.clear();
     return hits.filter((h) => {
@@ -518,7 +531,7 @@ class TrieNode {
 
 /** The patterns whose first word ends at one trie node (those with an anchor are in byAnchor). */
 interface Group {
-  /** Index in CueMatcher's stamps, first and last. */
+  /** Index in CueMatcher's groupState (times three). */
   id: number;
   /** Single words, and phrases with no exact later word: tried wherever the first word occurs. */
   free: CuePattern[];
@@ -527,16 +540,22 @@ interface Group {
 const NO_IDS: readonly number[] = [];
 const NO_TOKENS: readonly Token[] = [];
 const NO_PATTERNS: CuePattern[] = [];
+const NO_FORMS: Spelling<never>[] = [];
 
 /** Words of CueMatcher.reachedBits (a power of two). */
 const REACHED_WORDS = 32;
 
 /** Whether any of the groups listed at `at` in `data` (a count, then the ids) was reached in the current call. */
-function reached(data: Int32Array, at: number, bits: Int32Array, stamps: Float64Array, gen: number): boolean {
+function reached(data: Int32Array, at: number, bits: Int32Array, state: Float64Array, gen: number): boolean {
   for (let i = at + 1; i <= at + data[at]!; i++) {
     const id = data[i]!;
-    if ((bits[(id >>> 5) & (REACHED_WORDS - 1)]! & (1 << (id & 31))) !== 0 && stamps[id] === gen) return true;
+    if ((bits[(id >>> 5) & (REACHED_WORDS - 1)]! & (1 << (id & 31))) !== 0 && state[3 * id] === gen) return true;
   }
   return false;
 }
 const CUE_INDEX = new Map<Cue, number>(CUES.map((c, i) => [c, i]));
+
+/** itemMatches for a spelling, which knows already whether it has a masked letter. */
+function matches(item: Item, s: Spelling<unknown>): boolean {
+  return item.kind === ItemKind.Exact && !s.wild ? s.text === item.text : itemMatches(item, s.text);
+}

@@ -61,7 +61,39 @@ export const PRACTICE_CUES = [
   'anything_else',
   'boundary',
 ] as const;
-export const CUES = [...PROBLEM_CUES, ...PRACTICE_CUES] as const;
+/**
+ * Signal cues: small word classes that are no finding alone, but two of them in one sentence are
+ * (ironic praise next to a mishap is sarcasm; a duty word next to the customer's role is lecturing).
+ * The pairs are in coach/signals.ts; the classes are per language, so one rule covers them all.
+ */
+export const SIGNAL_CUES = [
+  'irony',
+  'mishap',
+  'whole',
+  'timespan',
+  'volition',
+  'thing',
+  'surely',
+  'duty',
+  'holder',
+  'beforehand',
+  'rather_than',
+  'counterfactual',
+  'check_verb',
+  'notice',
+  'every_time',
+  'next_time',
+  'advice',
+  'ours',
+  'good_news',
+  'add_on',
+  'nth',
+  'thanks',
+  'pity',
+  'common_knowledge',
+  'should_have',
+] as const;
+export const CUES = [...PROBLEM_CUES, ...PRACTICE_CUES, ...SIGNAL_CUES] as const;
 export type Cue = (typeof CUES)[number];
 
 /**

@@ -94,7 +94,16 @@ export class Detector {
     const matches = this.matcher.match(normalised.tokens, active, langBit(language));
     // The rule-feature array is reused: a result is valid until the next call on this detector.
     const rules = applyRules(normalised, matches, language === 'zh', this.dense);
-    return { normalised, language, matches, ...rules, truncated: limit < text.length };
+    return {
+      normalised,
+      language,
+      matches,
+      features: rules.features,
+      hits: rules.hits,
+      support: rules.support,
+      shielded: rules.shielded,
+      truncated: limit < text.length,
+    };
   }
 
   /**
@@ -147,7 +156,7 @@ export class Detector {
       p[LABELS.indexOf(label)] = 0.9;
     }
     const scores = {} as Record<Label, number>;
-    LABELS.forEach((l, k) => (scores[l] = round(p[k]!)));
+    for (let k = 0; k < LABELS.length; k++) scores[LABELS[k]!] = round(p[k]!);
     const evidence = evidenceFrom(t.hits);
     if (this.classifier && label !== 'none' && !evidence.some((e) => e.category === label)) {
       const model = this.modelEvidence(t.normalised, label);

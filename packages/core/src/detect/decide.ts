@@ -84,13 +84,17 @@ export function maskSpans(text: string, spans: [number, number][]): string {
  * Evidence from rule hits, one per span and label, in text order.
  */
 export function evidenceFrom(hits: RuleHit[]): Evidence[] {
-  const seen = new Set<string>();
   const out: Evidence[] = [];
+  // Messages have a handful of hits: comparing with those kept beats building string keys, which
+  // only long texts with many hits need.
+  const seen = hits.length > 16 ? new Set<string>() : null;
   for (const h of hits) {
-    const key = `${h.start}:${h.end}:${h.label}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen) {
+      const key = `${h.start}:${h.end}:${h.label}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    } else if (out.some((e) => e.start === h.start && e.end === h.end && e.category === h.label)) continue;
     out.push({ start: h.start, end: h.end, category: h.label, rule: h.rule });
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out.length < 2 ? out : out.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -43,6 +43,22 @@ describe('labels in every language', () => {
   });
 });
 
+describe('veiled self-harm is self_harm, with the words behind it', () => {
+  // Disclosures without "kill myself": the constructions the packs gained in the seventh session.
+  it.each<[Language, string]>([
+    ['en', "Everyone would be better off without me, so the debt won't matter."],
+    ['ru', 'Можете не перезванивать, скоро меня не станет.'],
+    ['fr', "Ne m'envoyez plus de relances, bientôt je ne serai plus là pour les lire."],
+    ['es', 'No me manden más cartas, para entonces ya no voy a estar.'],
+    ['pl', 'Odłóżcie tę windykację, i tak mnie już nie będzie.'],
+    ['de', 'Ich hab schon alle Tabletten gesammelt.'],
+  ])('%s: %s', (lang, text) => {
+    const a = detector.analyze(text, { lang });
+    expect(a.label).toBe('self_harm');
+    expect(a.evidence.some((e) => e.category === 'self_harm' && e.rule.startsWith('structure:'))).toBe(true);
+  });
+});
+
 describe('hard negatives stay none or frustration', () => {
   it.each<[string, string]>([
     ['self-directed insult', "I'm such an idiot, I forgot my password again"],

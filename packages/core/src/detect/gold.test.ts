@@ -13,16 +13,16 @@ import { evaluate } from './evaluate.js';
 import type { Label, Language } from './types.js';
 
 /**
- * Measured 2026-11-22, second session (docs/BENCHMARKS.md): macro-F1 0.848; recall abuse 0.882,
- * threat 0.708, self_harm 0.900; 3.4% false alarms (above the 3% target); worst language 0.814.
+ * Measured 2026-11-22, seventh session (docs/BENCHMARKS.md): macro-F1 0.886; recall abuse 0.906,
+ * threat 0.849, self_harm 0.912; 2.7% false alarms; worst language flagged-F1 0.917 (de).
  */
 const FLOORS = {
-  macroF1: 0.83,
-  recallAbuse: 0.85,
-  recallThreat: 0.7,
-  recallSelfHarm: 0.89,
-  maxFalsePositiveRate: 0.035,
-  minLanguageFlaggedF1: 0.78,
+  macroF1: 0.87,
+  recallAbuse: 0.88,
+  recallThreat: 0.82,
+  recallSelfHarm: 0.9,
+  maxFalsePositiveRate: 0.03,
+  minLanguageFlaggedF1: 0.89,
 };
 
 const file = fileURLToPath(new URL('../../../../corpus/test.jsonl', import.meta.url));

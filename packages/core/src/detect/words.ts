@@ -6,6 +6,7 @@
  * keeps the detector fast. Stages that depend on an instance (packs, model) record which instance
  * filled their field, so detectors built from different packs never share results.
  */
+import type { Script } from './normalise/01-fold/index.js';
 
 /** What the pipeline knows about one spelling; fields are filled lazily by the stages. */
 export interface WordInfo {
@@ -38,6 +39,17 @@ export interface WordInfo {
   /** The coach's record of the spelling (conversation/CueMatcher), valid for `cueOwner`. */
   cue: unknown;
   cueOwner: object | null;
+  /**
+   * What normalisation makes of a plain token spelt so (letters of one script, no digits or
+   * symbols): de-obfuscation and transliteration depend only on its text and script, so they run
+   * once per spelling. The script it was read in (-1 before the first reading), the text, record
+   * and other spellings it became. On the record itself rather than an object of its own: one
+   * memory read fewer for every token.
+   */
+  readScript: Script | -1;
+  readText: string;
+  readInfo: WordInfo | null;
+  readAlts: readonly string[] | null;
 }
 
 const LIMIT = 100_000;
@@ -53,8 +65,12 @@ export function wordInfo(text: string): WordInfo {
   if (info === undefined) {
     if (words.size >= LIMIT) words.clear();
     info = {
-      readings: undefined,
-      // Next to `readings`, which transliteration has just read: the coach reads these right after.
+      // Fields in the order the stages read them (normalise, the coach, language, matcher,
+      // classifier), so one word's reads touch as few cache lines as possible.
+      readScript: -1,
+      readText: '',
+      readInfo: null,
+      readAlts: null,
       cue: undefined,
       cueOwner: null,
       stop: 0,
@@ -62,7 +78,6 @@ export function wordInfo(text: string): WordInfo {
       hits: undefined,
       hitsOwner: null,
       hitsPrimary: 0,
-      features: undefined,
       s0: 0,
       s1: 0,
       s2: 0,
@@ -72,6 +87,8 @@ export function wordInfo(text: string): WordInfo {
       hash: 0,
       grams: 0,
       sumsOwner: null,
+      readings: undefined,
+      features: undefined,
     };
     words.set(text, info);
   }

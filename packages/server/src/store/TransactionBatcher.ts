@@ -6,6 +6,11 @@
  * inside one BEGIN … COMMIT, each in its own savepoint: a failing one rolls back alone, and nobody
  * is answered before the commit that holds their writes, so "2xx means stored" still holds. With
  * no load a batch is one transaction, as before.
+ *
+ * A batch starts on the next turn of the event loop (setImmediate), not at once: better-sqlite3
+ * answers synchronously, so a transaction started at once ran to its commit before node read the
+ * next request, and batches were almost always of one. Waiting for the end of the current I/O phase
+ * lets every request node has already read join the same commit, at the cost of one loop turn.
  */
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -27,13 +32,20 @@ const MAX_BATCH = 64;
 export class TransactionBatcher {
   private readonly queue: Job[] = [];
   private running = false;
+  private scheduled = false;
 
   constructor(private readonly db: Kysely<DB>) {}
 
   run<T>(fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.running) void this.drain();
+      if (!this.running && !this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          if (!this.running) void this.drain();
+        });
+      }
     });
   }
 

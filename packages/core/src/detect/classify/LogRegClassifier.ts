@@ -123,8 +123,13 @@ export class LogRegClassifier implements Classifier {
       count += info.grams + 1;
     }
     const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
-    const sums = [a0, a1, a2, a3, a4, a5];
-    for (let k = 0; k < K; k++) out[k] = this.bias[k]! + sums[k]! * this.scale[k]! * norm;
+    const { bias, scale } = this;
+    out[0] = bias[0]! + a0 * scale[0]! * norm;
+    out[1] = bias[1]! + a1 * scale[1]! * norm;
+    out[2] = bias[2]! + a2 * scale[2]! * norm;
+    out[3] = bias[3]! + a3 * scale[3]! * norm;
+    out[4] = bias[4]! + a4 * scale[4]! * norm;
+    out[5] = bias[5]! + a5 * scale[5]! * norm;
     // Tag and tag-pair features: their contribution depends only on the tags involved, so it is
     // summed once per tag set (or pair of tag sets) and reused.
     this.cur = out;

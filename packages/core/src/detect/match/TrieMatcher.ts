@@ -22,17 +22,50 @@ class Node {
   phrases: Entry[] | null = null;
 }
 
+/** A node's `phrases`, and its byNext as parallel arrays in the map's order. */
+interface NodeLists {
+  phraseList: PhraseList | null;
+  nextIds: Int32Array | null;
+  nextLists: PhraseList[];
+}
+
+/**
+ * Phrases with what emit checks before reading them: per entry four numbers in `data`, its
+ * language bit (ANY_LANGUAGE for a global one), its bit again if it is `own` (else 0), its anchor
+ * word id (-1 for none) and the anchor's span. Most phrases tried are of packs the message is not
+ * in, or lack their anchor: these are passed over without touching the entries.
+ */
+interface PhraseList {
+  entries: Entry[];
+  data: Int32Array;
+}
+
 const STAR = 42; // '*', a masked letter in a message
 
-/** What one token's own text matches: single-word entries, and trie nodes where phrases start. */
+/**
+ * What one token's own text matches: single-word entries, and trie nodes where phrases start. Kept
+ * per spelling and read for every token, so it is compact: a few objects, shared when empty.
+ */
 interface TokenHits {
+  /**
+   * Per single-word entry three numbers: its language bit (ANY_LANGUAGE for a global one), its bit
+   * again if it is `own` (else 0), and 1 if it was found through another spelling (transliteration,
+   * raw digits). Most entries found are of packs the message is not in: these numbers let the
+   * matcher pass them over without reading the entries themselves.
+   */
+  data: Int32Array;
   entries: Entry[];
-  /** Parallel to `entries`: found through another spelling (transliteration, raw digits). */
-  viaAlt: boolean[];
   /** Where phrase first words ended: the rest of each phrase depends on the next tokens. */
   phraseStarts: PhraseStart[];
   /** Interned ids of this word's spellings that some phrase continues with (see TrieMatcher.wordIds). */
   ids: Int32Array;
+}
+
+/** A token's hits while its spellings are walked (hitsOf), before they are made compact. */
+interface Collected {
+  entries: Entry[];
+  viaAlt: boolean[];
+  phraseStarts: PhraseStart[];
 }
 
 interface PhraseStart {
@@ -41,7 +74,19 @@ interface PhraseStart {
   len: number;
   only: Language | undefined;
   viaAlt: boolean;
+  /**
+   * The node's phrases that can start here at all (what `found` checks of the first word alone:
+   * language, whole word, spelling), in the node's order: null for none. The node's own lists when
+   * none is left out.
+   */
+  phrases: PhraseList | null;
+  /** The same for the phrases by their second word: its word ids and, parallel, the phrases. */
+  nextIds: Int32Array | null;
+  nextLists: PhraseList[];
 }
+const NO_STARTS: PhraseStart[] = [];
+/** In TokenHits.data and PhraseList.data: an entry that applies whatever the message's languages. */
+const ANY_LANGUAGE = -1;
 /** Upper bound on trie nodes visited for one masked token, so "*****…" cannot blow up. */
 const WILDCARD_BUDGET = 2000;
 /** Masked words longer than this are not words; stops deep recursion on "*****…". */
@@ -77,7 +122,7 @@ export class TrieMatcher implements Matcher {
   /** The message has masked words, which may stand for an anchor: no anchor filtering then. */
   private anyMasked = false;
   /** While filling the cache: collect instead of emitting matches. */
-  private collect: TokenHits | null = null;
+  private collect: Collected | null = null;
   /** Interned ids for every word a phrase continues with: phrase lookups compare numbers, not strings. */
   private readonly wordIds = new Map<string, number>();
   /** Per token of the current message, its hits (undefined for Chinese characters and numbers). */
@@ -89,6 +134,8 @@ export class TrieMatcher implements Matcher {
    * whose anchor is not among those tokens cannot match, which is cheap to see.
    */
   private readonly anchors = new Map<Entry, { id: number; span: number }>();
+  /** Phrase lists of the nodes where words have ended so far (see listsOf). */
+  private readonly nodeLists = new Map<Node, NodeLists>();
 
   constructor(packs: Pack[]) {
     for (const pack of packs) {
@@ -140,17 +187,20 @@ export class TrieMatcher implements Matcher {
       const hits = all[t];
       if (!hits) continue; // a number or punctuation-only token: nothing to match
       this.t = t;
-      for (let i = 0; i < hits.entries.length; i++) {
-        this.viaAlt = hits.viaAlt[i]!;
+      const d = hits.data;
+      for (let i = 0, j = 0; j < d.length; i++, j += 3) {
+        // What emit checks first, without reading the entry (most are of other packs).
+        const lang = d[j]!;
+        if (lang !== ANY_LANGUAGE && (lang & active) === 0) continue;
+        const own = d[j + 1]!;
+        if (own !== 0 && (own & primary) === 0) continue;
+        this.viaAlt = d[j + 2] === 1;
         this.emit(hits.entries[i]!);
       }
       for (const p of hits.phraseStarts) {
-        this.len = p.len;
-        this.only = p.only;
         this.viaAlt = p.viaAlt;
-        this.foundPhrases(p.node, p.to);
+        this.phrasesAt(p);
       }
-      this.only = undefined;
     }
     this.tokens = [];
     this.out = [];
@@ -168,11 +218,13 @@ export class TrieMatcher implements Matcher {
     const cacheable = tok.digits === 0;
     const info = cacheable ? (tok.info ?? wordInfo(tok.text)) : null;
     if (info && info.hitsOwner === this && (!tok.masked || info.hitsPrimary === this.primary)) return info.hits as TokenHits;
-    const hits: TokenHits = { entries: [], viaAlt: [], phraseStarts: [], ids: this.computeIds(tok) };
-    this.collect = hits;
+    const ids = this.computeIds(tok);
+    const found: Collected = { entries: [], viaAlt: [], phraseStarts: [] };
+    this.collect = found;
     this.matchWord(tok, tok.text, false);
     if (tok.alts) for (const alt of tok.alts) if (alt !== tok.text) this.matchWord(tok, alt, true);
     this.collect = null;
+    const hits = compact(found, ids);
     if (info) {
       info.hits = hits;
       info.hitsOwner = this;
@@ -256,26 +308,120 @@ export class TrieMatcher implements Matcher {
     }
   }
 
-  /** Phrases starting in the current token: only those whose second word can follow are tried. */
+  /** Where a phrase's first word ended in the current token: kept with the phrases that may start there. */
   private foundPhrases(node: Node, to: number): void {
-    if (this.collect) {
-      // Which phrases complete depends on the following tokens: keep where the first word ended
-      // and re-enter from there for each message.
-      this.collect.phraseStarts.push({ node, to, len: this.len, only: this.only, viaAlt: this.viaAlt });
-      return;
+    // Which phrases complete depends on the following tokens: keep where the first word ended
+    // and re-enter from there for each message (phrasesAt). Only hitsOf walks the tries.
+    const lists = this.listsOf(node);
+    let phrases = lists.phraseList;
+    if (phrases !== null) phrases = this.startable(phrases, to);
+    let nextIds = lists.nextIds;
+    let nextLists = lists.nextLists;
+    if (nextIds !== null) {
+      const ids: number[] = [];
+      const lists: PhraseList[] = [];
+      let all = true;
+      for (let k = 0; k < nextIds.length; k++) {
+        const list = nextLists[k]!;
+        const kept = this.startable(list, to);
+        if (kept !== list) all = false;
+        if (kept === null) continue;
+        ids.push(nextIds[k]!);
+        lists.push(kept);
+      }
+      if (!all) {
+        nextIds = ids.length > 0 ? Int32Array.from(ids) : null;
+        nextLists = lists;
+      }
     }
-    if (node.phrases) for (const e of node.phrases) this.found(e, to);
+    this.collect!.phraseStarts.push({ node, to, len: this.len, only: this.only, viaAlt: this.viaAlt, phrases, nextIds, nextLists });
+  }
+
+  /**
+   * What `found` checks of a phrase from its first word alone (language, whole word, another
+   * spelling): the same wherever that word occurs. Masked letters are not among them: phrases are
+   * tried when a message is matched, never while a masked word is walked.
+   */
+  private mayStart(e: Entry, to: number): boolean {
+    if (this.only !== undefined && e.lang !== this.only) return false;
+    const kind = e.items[0]!.kind;
+    if ((kind === ItemKind.Exact || kind === ItemKind.Suffix) && to !== this.len) return false;
+    if (this.viaAlt && ((e.tags & CONTENT_TAGS) === 0 || to < 4)) return false;
+    return true;
+  }
+
+  /** The phrases of `list` that may start where a first word ended at `to`: the list itself when all may, null when none. */
+  private startable(list: PhraseList, to: number): PhraseList | null {
+    const kept = list.entries.filter((e) => this.mayStart(e, to));
+    return kept.length === list.entries.length ? list : kept.length > 0 ? this.phraseList(kept) : null;
+  }
+
+  private phraseList(entries: Entry[]): PhraseList {
+    const data = new Int32Array(entries.length * 4);
+    entries.forEach((e, k) => {
+      const anchor = this.anchors.get(e);
+      data[4 * k] = e.global ? ANY_LANGUAGE : e.bit;
+      data[4 * k + 1] = e.tags & Tag.own ? e.bit : 0;
+      data[4 * k + 2] = anchor ? anchor.id : -1;
+      data[4 * k + 3] = anchor ? anchor.span : 0;
+    });
+    return { entries, data };
+  }
+
+  /**
+   * A node's phrase lists, made the first time a word ends there rather than for the whole trie
+   * when it is built (which would slow the start and hold lists for nodes no message reaches).
+   */
+  private listsOf(node: Node): NodeLists {
+    let lists = this.nodeLists.get(node);
+    if (!lists) {
+      lists = {
+        phraseList: node.phrases ? this.phraseList(node.phrases) : null,
+        nextIds: node.byNext ? Int32Array.from(node.byNext.keys()) : null,
+        nextLists: node.byNext ? [...node.byNext.values()].map((list) => this.phraseList(list)) : [],
+      };
+      this.nodeLists.set(node, lists);
+    }
+    return lists;
+  }
+
+  /** The phrases starting at a phrase start of the current token: only those whose second word follows are tried. */
+  private phrasesAt(p: PhraseStart): void {
+    if (p.phrases) this.emitPhrases(p.phrases);
     const next = this.tokens[this.t + 1];
-    if (!node.byNext || !next) return;
+    const keys = p.nextIds;
+    if (keys === null || !next) return;
     if (next.masked) {
       // A masked word cannot be looked up by its text: try every phrase (rare).
-      for (const entries of node.byNext.values()) for (const e of entries) this.found(e, to);
+      for (const list of p.nextLists) this.emitPhrases(list);
       return;
     }
     const ids = this.idsAt(this.t + 1);
     for (let i = 0; i < ids.length; i++) {
-      const list = node.byNext.get(ids[i]!);
-      if (list) for (const e of list) this.found(e, to);
+      const id = ids[i]!;
+      for (let k = 0; k < keys.length; k++) {
+        if (keys[k] !== id) continue;
+        this.emitPhrases(p.nextLists[k]!);
+        break;
+      }
+    }
+  }
+
+  /** emit for each phrase of the list, its checks before matchRest made on the list's numbers. */
+  private emitPhrases(list: PhraseList): void {
+    const d = list.data;
+    for (let k = 0, j = 0; k < list.entries.length; k++, j += 4) {
+      const lang = d[j]!;
+      if (lang !== ANY_LANGUAGE && (lang & this.active) === 0) continue;
+      const own = d[j + 1]!;
+      if (own !== 0 && (own & this.primary) === 0) continue;
+      const anchor = d[j + 2]!;
+      if (anchor >= 0 && !this.anyMasked && !this.anchorAhead(anchor, d[j + 3]!)) continue;
+      const e = list.entries[k]!;
+      const t = this.t;
+      const last = matchRest(e.items, 1, t + 1, this.tokens, this.prefixes, this.negations);
+      if (last < 0) continue;
+      this.out.push({ entry: e, first: t, last, start: this.tokens[t]!.start, end: this.tokens[last]!.end, viaAlt: this.viaAlt });
     }
   }
 
@@ -380,6 +526,20 @@ export class TrieMatcher implements Matcher {
 }
 
 const NO_IDS = new Int32Array(0);
+/** The hits of the many words that match nothing and continue no phrase. */
+const NO_HITS: TokenHits = { data: NO_IDS, entries: [], phraseStarts: [], ids: NO_IDS };
+
+function compact(found: Collected, ids: Int32Array): TokenHits {
+  const { entries, viaAlt, phraseStarts } = found;
+  if (entries.length === 0 && phraseStarts.length === 0 && ids.length === 0) return NO_HITS;
+  const data = new Int32Array(entries.length * 3);
+  entries.forEach((e, i) => {
+    data[3 * i] = e.global ? ANY_LANGUAGE : e.bit;
+    data[3 * i + 1] = e.tags & Tag.own ? e.bit : 0;
+    data[3 * i + 2] = viaAlt[i] ? 1 : 0;
+  });
+  return { data, entries, phraseStarts: phraseStarts.length > 0 ? phraseStarts : NO_STARTS, ids };
+}
 
 function intern(ids: Map<string, number>, text: string): number {
   let id = ids.get(text);

@@ -55,4 +55,32 @@ describe('normalise: obfuscation is undone', () => {
     expect(stats.upper).toBe(stats.letters);
     expect(stats.exclamations).toBeGreaterThanOrEqual(1);
   });
+
+  it('reads a word the same the second time, in any message and script (one reading per spelling)', () => {
+    // The first reading of a spelling is kept and reused: every later token must still get its own
+    // span and the reading of its own script.
+    const read = (s: string): unknown[] => normalise(s).tokens.map((t) => [t.text, t.start, t.end, t.script, t.alts]);
+    const texts = ['cyka blyat fuuuck', 'привет cyka', 'сука СУКА сукa', 'שלום שלום', 'fvck cyka', 'Blyat! cyka?'];
+    const first = texts.map(read);
+    expect(texts.map(read)).toEqual(first);
+    const [again] = normalise('cyka').tokens;
+    expect(normalise('hello cyka').tokens[1]).toMatchObject({ text: 'cyka', start: 6, end: 10, alts: again!.alts });
+    expect(again!.alts).toContain('сука');
+    // "сукa" ends in a Latin look-alike: not a plain word, read as Cyrillic all the same.
+    expect(normalise('сука сукa').tokens.map((t) => t.text)).toEqual(['сука', 'сука']);
+    expect(normalise('fuuuck fuuuck').tokens.map((t) => t.text)).toEqual(['fuck', 'fuck']);
+  });
+
+  it('slices a word of letters that fold to themselves as the character-by-character path builds it', () => {
+    // A zero-width space inside a word sends it down the character-by-character path.
+    const text = 'мы пійшли שלום מטומטם كلب اطلب idiot';
+    const slow = text.replace(/(\S)(\S+)/gu, '$1\u200b$2');
+    const fast = normalise(text);
+    const built = normalise(slow);
+    expect(fast.tokens.map((t) => [t.text, t.script, t.letters, t.latin, t.cyrillic, t.alts])).toEqual(
+      built.tokens.map((t) => [t.text, t.script, t.letters, t.latin, t.cyrillic, t.alts]),
+    );
+    expect(fast.stats).toEqual(built.stats);
+    expect(fast.tokens.map((t) => text.slice(t.start, t.end))).toEqual(text.split(' '));
+  });
 });

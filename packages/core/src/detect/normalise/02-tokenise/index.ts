@@ -192,35 +192,64 @@ function isAlnum(c: string | undefined): boolean {
 }
 
 /**
+ * Code units that fold to themselves as a letter (lower-case, no marks, one code unit): a run of
+ * them is a word spelt as the matchers see it, so it can be sliced instead of built per character.
+ * Filled lazily (0 unknown, 1 yes, 2 no); surrogates are never such letters.
+ */
+const SAME_LETTER = new Uint8Array(0x10000);
+
+function sameLetter(code: number): boolean {
+  let s = SAME_LETTER[code]!;
+  if (s === 0) {
+    const info = code >= 0xd800 && code <= 0xdfff ? null : charInfo(code);
+    s = info !== null && info.cls === CharClass.Letter && !info.upper && info.fold.length === 1 && info.fold.charCodeAt(0) === code ? 1 : 2;
+    SAME_LETTER[code] = s;
+  }
+  return s === 1;
+}
+
+/** Ends a word: anything but a letter, digit, word symbol or a removed (invisible) character. */
+function endsWord(text: string, j: number, limit: number): boolean {
+  const cls = charInfo(j < limit ? text.codePointAt(j)! : 32).cls;
+  return cls !== CharClass.Letter && cls !== CharClass.Digit && cls !== CharClass.WordSymbol && cls !== CharClass.Removed;
+}
+
+/** One builder for every call: tokenise never re-enters itself. */
+const builder = new Builder();
+
+/** Ends the word being built, if any, and adds it as a token. */
+function flush(b: Builder, tokens: Token[], stats: TextStats, quoted: boolean, sentence: number, clause: number): void {
+  if (b.start >= 0) {
+    const t = trimmed(b, quoted);
+    if (t) {
+      t.sentence = sentence;
+      t.clause = clause;
+      // "!" inside a word is leetspeak for i; at its end it is an exclamation.
+      if (b.text.endsWith('!')) stats.exclamations++;
+      tokens.push(t);
+    }
+  }
+  b.reset();
+}
+
+/**
  * Tokenises `text[0, limit)`.
  * @example tokenise('F u c k!', 100).tokens.map(t => t.text) // ['fuck']
  */
 export function tokenise(text: string, limit: number): { tokens: Token[]; stats: TextStats } {
   const tokens: Token[] = [];
-  const stats: TextStats = { exclamations: 0, questions: 0, letters: 0, upper: 0, hints: new Array<number>(10).fill(0) };
-  const b = new Builder();
+  const stats: TextStats = { exclamations: 0, questions: 0, letters: 0, upper: 0, hints: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
+  const b = builder;
+  b.reset();
   let quoted = false;
   let sentence = 0;
   let clause = 0;
   let lastCjkEnd = -2;
-  const flush = (): void => {
-    if (b.start >= 0) {
-      const t = trimmed(b, quoted);
-      if (t) {
-        t.sentence = sentence;
-        t.clause = clause;
-        // "!" inside a word is leetspeak for i; at its end it is an exclamation.
-        if (b.text.endsWith('!')) stats.exclamations++;
-        tokens.push(t);
-      }
-    }
-    b.reset();
-  };
   for (let i = 0; i < limit;) {
     const code = text.charCodeAt(i);
     if (code === 32) {
       // A plain space ends a word and means nothing else (no sentence, clause or quote change).
-      flush();
+      flush(b, tokens, stats, quoted, sentence, clause);
       i++;
       continue;
     }
@@ -239,9 +268,7 @@ export function tokenise(text: string, limit: number): { tokens: Token[]; stats:
         } else if (c >= 97) letters++;
         j++;
       }
-      const next = j < limit ? text.codePointAt(j)! : 32;
-      const cls = charInfo(next).cls;
-      if (cls !== CharClass.Letter && cls !== CharClass.Digit && cls !== CharClass.WordSymbol && cls !== CharClass.Removed) {
+      if (endsWord(text, j, limit)) {
         if (letters > 0) {
           const word = upper > 0 ? text.slice(i, j).toLowerCase() : text.slice(i, j);
           tokens.push(newToken(word, i, j, Script.Latin, letters, 0, letters, j - i - letters, 0, upper, quoted, sentence, clause));
@@ -250,6 +277,27 @@ export function tokenise(text: string, limit: number): { tokens: Token[]; stats:
         } else {
           tokens.push(newToken(text.slice(i, j), i, j, Script.None, 0, 0, 0, j - i, 0, 0, quoted, sentence, clause));
         }
+        i = j;
+        continue;
+      }
+    } else if (b.start < 0 && code >= 128 && sameLetter(code)) {
+      // The same for a word of letters that fold to themselves (most Cyrillic, Hebrew and Arabic
+      // words): what the character-by-character path would build is the slice itself.
+      let j = i + 1;
+      while (j < limit && sameLetter(text.charCodeAt(j))) j++;
+      if (endsWord(text, j, limit)) {
+        let latin = 0;
+        let cyrillic = 0;
+        for (let k = i; k < j; k++) {
+          const info = charInfo(text.charCodeAt(k));
+          if (info.script === Script.Latin) latin++;
+          else if (info.script === Script.Cyrillic) cyrillic++;
+          if (info.hint) addHints(stats.hints, info.hint);
+        }
+        const letters = j - i;
+        const script = cyrillic > latin ? Script.Cyrillic : latin > 0 ? Script.Latin : charInfo(code).script;
+        tokens.push(newToken(text.slice(i, j), i, j, script, latin, cyrillic, letters, 0, 0, 0, quoted, sentence, clause));
+        stats.letters += letters;
         i = j;
         continue;
       }
@@ -263,11 +311,11 @@ export function tokenise(text: string, limit: number): { tokens: Token[]; stats:
       case CharClass.Emoji:
         // An emoji is a word of its own ("see you after work 🔪"); it has no letters, so language
         // identification, joining and leetspeak leave it alone.
-        flush();
+        flush(b, tokens, stats, quoted, sentence, clause);
         tokens.push(newToken(info.fold, i, i + width, Script.Emoji, 0, 0, 0, 0, 0, 0, quoted, sentence, clause));
         break;
       case CharClass.Cjk: {
-        flush();
+        flush(b, tokens, stats, quoted, sentence, clause);
         const t = newToken(info.fold, i, i + width, Script.Cjk, 0, 0, 1, 0, 0, 0, quoted, sentence, clause);
         t.joinPrev =
           lastCjkEnd === i || (lastCjkEnd >= 0 && JOIN_GAP.test(text.slice(lastCjkEnd, i)) && !/\s{2}/.test(text.slice(lastCjkEnd, i)));
@@ -303,7 +351,7 @@ export function tokenise(text: string, limit: number): { tokens: Token[]; stats:
         else b.symbols++;
         break;
       default: {
-        flush();
+        flush(b, tokens, stats, quoted, sentence, clause);
         const c = info.fold;
         if (SENTENCE_END.has(c)) sentence++;
         if (SENTENCE_END.has(c) || CLAUSE_END.has(c)) clause++;
@@ -320,7 +368,7 @@ export function tokenise(text: string, limit: number): { tokens: Token[]; stats:
     }
     i += width;
   }
-  flush();
+  flush(b, tokens, stats, quoted, sentence, clause);
   return { tokens: joinGlued(joinSpelledOut(tokens, text), text), stats };
 }
 
@@ -330,13 +378,15 @@ function addHints(hints: number[], mask: number): void {
 
 /** Joins runs of 3+ single letters separated by short gaps: "f u c k", "f.u.c.k", "с-у-к-а" (2 when glued by dots: "s.b."). */
 function joinSpelledOut(tokens: Token[], text: string): Token[] {
-  return joinRuns(tokens, (i) => {
-    if (!isSingle(tokens[i]!)) return i + 1;
-    let j = i + 1;
-    while (j < tokens.length && isSingle(tokens[j]!) && JOIN_GAP.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) j++;
-    const dotted = j - i === 2 && /^[.*]$/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start));
-    return j - i >= 3 || dotted ? j : i + 1;
-  });
+  return joinRuns(tokens, text, spelledOutEnd);
+}
+
+function spelledOutEnd(tokens: Token[], text: string, i: number): number {
+  if (!isSingle(tokens[i]!)) return i + 1;
+  let j = i + 1;
+  while (j < tokens.length && isSingle(tokens[j]!) && JOIN_GAP.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) j++;
+  const dotted = j - i === 2 && /^[.*]$/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start));
+  return j - i >= 3 || dotted ? j : i + 1;
 }
 
 /**
@@ -344,25 +394,30 @@ function joinSpelledOut(tokens: Token[], text: string): Token[] {
  * "sz.mat.a", "p*z.da"): an obfuscated word, not a sentence break (those come with a space).
  */
 function joinGlued(tokens: Token[], text: string): Token[] {
-  return joinRuns(tokens, (i) => {
-    let j = i + 1;
-    while (
-      j < tokens.length &&
-      isPiece(tokens[j - 1]!) &&
-      isPiece(tokens[j]!) &&
-      tokens[j]!.start - tokens[j - 1]!.end === 1 &&
-      GLUE.has(text[tokens[j - 1]!.end]!)
-    )
-      j++;
-    return j;
-  });
+  return joinRuns(tokens, text, gluedEnd);
 }
 
-/** Replaces each run [i, runEnd(i)) of two or more tokens by one token spanning them all. */
-function joinRuns(tokens: Token[], runEnd: (i: number) => number): Token[] {
+function gluedEnd(tokens: Token[], text: string, i: number): number {
+  let j = i + 1;
+  while (
+    j < tokens.length &&
+    isPiece(tokens[j - 1]!) &&
+    isPiece(tokens[j]!) &&
+    tokens[j]!.start - tokens[j - 1]!.end === 1 &&
+    GLUE.has(text[tokens[j - 1]!.end]!)
+  )
+    j++;
+  return j;
+}
+
+/**
+ * Replaces each run [i, runEnd(i)) of two or more tokens by one token spanning them all. The run
+ * ends are module functions, not closures: this runs twice per message.
+ */
+function joinRuns(tokens: Token[], text: string, runEnd: (tokens: Token[], text: string, i: number) => number): Token[] {
   let out: Token[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    const j = runEnd(i);
+    const j = runEnd(tokens, text, i);
     if (j - i < 2) {
       out?.push(tokens[i]!);
       continue;
