@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { memoryOf, startChild, waitForQuiet, type Child } from './benchServer/children.js';
+import { SERVE_NODE_FLAGS } from './serveFlags.js';
 import { runPhase, type PhaseResult } from './benchServer/loadGen.js';
 import {
   formatReport,
@@ -218,6 +219,7 @@ async function benchStore(store: 'SQLite' | 'PostgreSQL', settings: Settings, er
     server = startChild(
       [
         ...(settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.cpuProfDir}`, `--cpu-prof-name=${store}.cpuprofile`] : []),
+        ...SERVE_NODE_FLAGS,
         BIN,
         'serve',
       ],
