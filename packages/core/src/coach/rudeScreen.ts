@@ -9,6 +9,7 @@
  */
 import { ItemKind, type CompiledPack, type Item } from '../detect/packs/compile.js';
 import { Tag } from '../detect/packs/tags.js';
+import { itemMatches } from '../detect/match/TrieMatcher.js';
 import { charInfo, Script } from '../detect/normalise/01-fold/index.js';
 import type { Language } from '../detect/types.js';
 
@@ -97,7 +98,7 @@ export class RudeScreen {
     const found = (item: Item): boolean =>
       item.kind === ItemKind.Exact && has !== undefined
         ? has(item.text) || (stripped !== null && stripped.includes(item.text))
-        : forms.some((s) => fits(item, s));
+        : forms.some((s) => itemMatches(item, s));
     for (const list of reached) for (const rest of list) if (rest.every(found)) return true;
     return false;
   }
@@ -119,19 +120,6 @@ export class RudeScreen {
     const list = this.exact.get(text);
     if (list) out.push(...list);
     this.stems.collect(text, false, false, out);
-  }
-}
-
-function fits(item: Item, s: string): boolean {
-  switch (item.kind) {
-    case ItemKind.Exact:
-      return s === item.text;
-    case ItemKind.Prefix:
-      return s.startsWith(item.text);
-    case ItemKind.Suffix:
-      return s.endsWith(item.text);
-    default:
-      return s.includes(item.text);
   }
 }
 

@@ -97,19 +97,11 @@ export type NewConversation = Pick<
   protocol: ProtocolState;
 };
 
-export interface NewMessage {
+export type NewMessage = Omit<Message, 'id' | 'createdAt'> & {
   orgId: string;
-  conversationId: string;
-  seq: number;
-  author: Author;
-  externalId: string | null;
-  text: string;
-  analysis: Analysis | null;
-  findings: unknown[] | null;
-  replyId: string | null;
   /** Defaults to now; imports give the time the message was really sent. */
   createdAt?: string | undefined;
-}
+};
 
 /** What a message changes on its conversation. */
 export interface MessageChange {
