@@ -55,6 +55,27 @@ if (existsSync(extra)) {
     }
   }
 }
+// corpus/fresh/<lang>.jsonl: a second held-out part (2026-11-23), written by writers who saw neither
+// the corpus nor the word lists, after the first test part had been looked at many times. It is
+// never trained on; a text that is already in training would measure memory, so it is refused.
+const fresh: string[] = [];
+const trainTexts = new Set(train.map((l) => (JSON.parse(l) as { text: string }).text.trim().toLowerCase()));
+const freshDir = join(dir, 'fresh');
+if (existsSync(freshDir)) {
+  for (const file of readdirSync(freshDir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
+    for (const line of readFileSync(join(freshDir, file), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const m = JSON.parse(line) as { id: string; text: string };
+      if (ids.has(m.id)) throw new Error(`duplicate id ${m.id} in fresh/${file}`);
+      if (trainTexts.has(m.text.trim().toLowerCase())) throw new Error(`fresh/${file}: ${m.id} is word for word a training message`);
+      ids.add(m.id);
+      fresh.push(line);
+    }
+  }
+}
 writeFileSync(join(dir, 'train.jsonl'), train.join('\n') + '\n');
 writeFileSync(join(dir, 'test.jsonl'), test.join('\n') + '\n');
-console.log(`train ${train.length}, test ${test.length}`);
+if (fresh.length > 0) writeFileSync(join(dir, 'test-fresh.jsonl'), fresh.join('\n') + '\n');
+console.log(`train ${train.length}, test ${test.length}, fresh test ${fresh.length}`);

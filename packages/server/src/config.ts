@@ -18,6 +18,11 @@ export const ConfigSchema = z
     /** PostgreSQL connections per node (LISTEN uses one more of its own). */
     databasePoolSize: z.coerce.number().int().min(2).max(200).default(10),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /**
+     * Requests handled at once (live sockets, health checks and metrics not counted); more are
+     * answered 503 with Retry-After instead of queueing in memory.
+     */
+    maxInFlight: z.coerce.number().int().min(1).max(100_000).default(256),
     /** Largest request body in bytes. */
     bodyLimit: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
     rateLimit: z
@@ -115,6 +120,7 @@ const ENV: Record<string, (c: Record<string, unknown>, v: string) => void> = {
   CALMLINE_DATA_DIR: (c, v) => (c.dataDir = v),
   LOG_LEVEL: (c, v) => (c.logLevel = v),
   CALMLINE_BODY_LIMIT: (c, v) => (c.bodyLimit = v),
+  CALMLINE_MAX_IN_FLIGHT: (c, v) => (c.maxInFlight = v),
   CALMLINE_PUBLIC_URL: (c, v) => (c.publicUrl = v),
   CALMLINE_WEB_ROOT: (c, v) => (c.webRoot = v),
   CALMLINE_SECRET: (c, v) => (c.secret = v),

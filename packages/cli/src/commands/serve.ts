@@ -43,6 +43,7 @@ export async function serveCommand(options: ServeOptions, out: Writable, err: Wr
     out.write(`Sign in once with this link (it works once, for 24 hours):\n\n  ${server.url}${server.firstStart.signInPath}\n\n`);
     out.write(`Then set your password (PUT /api/me/password) and create your team's accounts.\n`);
   }
+  const stopWarmUp = server.ctx.engine.warmUp();
   let stopDemo: (() => Promise<void>) | undefined;
   if (options.demo) {
     // CALMLINE_DEMO_INTERVAL_MS: how often the demo plays a message (tests speed it up).
@@ -58,6 +59,7 @@ export async function serveCommand(options: ServeOptions, out: Writable, err: Wr
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  stopWarmUp();
   await stopDemo?.();
   await server.close();
   return 0;

@@ -9,6 +9,7 @@
  */
 import { ItemKind, type CompiledPack, type Item } from '../detect/packs/compile.js';
 import { Tag } from '../detect/packs/tags.js';
+import { TrieLinks } from '../detect/match/TrieLinks.js';
 import { itemMatches } from '../detect/match/TrieMatcher.js';
 import { charInfo, Script } from '../detect/normalise/01-fold/index.js';
 import type { Language } from '../detect/types.js';
@@ -148,7 +149,7 @@ function isChinese(text: string): boolean {
 }
 
 class CharTrie {
-  private readonly next = new Map<number, CharTrie>();
+  private readonly next = new TrieLinks<CharTrie>();
   private entries: RudeEntry[] | null = null;
 
   get size(): number {

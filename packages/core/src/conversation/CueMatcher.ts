@@ -8,6 +8,7 @@
  */
 import { ItemKind, type Item } from '../detect/packs/compile.js';
 import { itemMatches } from '../detect/match/TrieMatcher.js';
+import { TrieLinks } from '../detect/match/TrieLinks.js';
 import { Script } from '../detect/normalise/01-fold/index.js';
 import type { Token } from '../detect/normalise/index.js';
 import { CUES, type Cue } from './types.js';
@@ -515,7 +516,7 @@ export class CueMatcher<W = unknown> {
 
 /** A character trie node: patterns whose first word is exactly, or starts with, the path to it. */
 class TrieNode {
-  readonly next = new Map<number, TrieNode>();
+  readonly next = new TrieLinks<TrieNode>();
   exact: Group | null = null;
   prefix: Group | null = null;
 

@@ -11,6 +11,7 @@ import {
   parsePolicy,
   PolicyError,
   DEFAULT_POLICY,
+  LANGUAGES,
   type Detector,
   type DraftCoach,
   type Policy,
@@ -20,9 +21,40 @@ import type { Organisation } from '../store/types.js';
 
 export class Engine {
   readonly detector: Detector = createDetector();
-  readonly coach: DraftCoach = createCoach();
+  /** On the same detector: createCoach() alone would build a second one, 18 MB of heap for nothing. */
+  readonly coach: DraftCoach = createCoach(this.detector);
   /** Scores whole transcripts (peer review, the simulator's report cards) with the same coach. */
   readonly reviewer = new ConversationReviewer(this.coach, this.detector);
+  /**
+   * Compiles the coach's matchers for every language, one per turn of the event loop, so the first
+   * agent reply in Polish does not stall every request for a fifth of a second. Started by
+   * `calmline serve` once it listens (about a second of CPU in all); tests that start servers skip it.
+   * Returns a function that stops what has not run yet.
+   */
+  warmUp(): () => void {
+    const queue = [...LANGUAGES];
+    let timer: NodeJS.Immediate | undefined;
+    this.warming = true;
+    const step = () => {
+      const lang = queue.shift();
+      if (lang === undefined) {
+        this.warming = false;
+        return;
+      }
+      this.coach.prepare(lang);
+      timer = setImmediate(step);
+    };
+    timer = setImmediate(step);
+    return () => {
+      queue.length = 0;
+      this.warming = false;
+      if (timer) clearImmediate(timer);
+    };
+  }
+
+  /** A warm-up is under way: /readyz says so, so a load balancer (or the bench) waits for it. */
+  warming = false;
+
   private readonly protocols = new Map<string, { source: unknown; json: string; protocol: Protocol; policy: Policy }>();
 
   /**

@@ -38,6 +38,7 @@ import { AppError } from './errors.js';
 import { frameworkErrors, installErrorHandler } from './errorHandler.js';
 import { installGuard, installRouteTable, type RouteEntry } from './guard.js';
 import { installJsonParser } from './jsonBody.js';
+import { installOverloadGuard } from './overload.js';
 import { installWebUi } from './webUi.js';
 import type { App } from './types.js';
 
@@ -80,6 +81,9 @@ export async function buildApp(ctx: AppContext, logger: FastifyServerOptions['lo
   installJsonParser(app);
   installErrorHandler(app);
   installRouteTable(app, routes);
+  // First of the request hooks: a request turned away costs no rate-limit lookup or auth.
+  const inFlight = installOverloadGuard(app, ctx.config.maxInFlight);
+  ctx.metrics.watchInFlight(inFlight);
 
   await app.register(cookie);
   await app.register(rateLimit, {

@@ -48,6 +48,8 @@ export const ERRORS = {
   rate_limited: { status: 429, message: 'Too many requests; wait a moment and try again.' },
   internal: { status: 500, message: 'Something went wrong on our side; it has been logged.' },
   unavailable: { status: 503, message: 'The server is not ready (the database cannot be reached).' },
+  starting: { status: 503, message: 'The server is starting: it is preparing its language data and will be ready in a moment.' },
+  overloaded: { status: 503, message: 'The server is handling as many requests as it takes at once; try again in a second.' },
 } as const;
 
 export type ErrorId = keyof typeof ERRORS;

@@ -5,6 +5,7 @@
  * so two servers in one test process do not share counters.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { InFlight } from './overload.js';
 
 export class Metrics {
   readonly registry = new Registry();
@@ -35,5 +36,26 @@ export class Metrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Requests in flight and those turned away (http/overload), read when /metrics is scraped. */
+  watchInFlight(inFlight: InFlight): void {
+    new Gauge({
+      name: 'calmline_http_requests_in_flight',
+      help: 'Requests being handled now (live sockets, health checks and metrics not counted).',
+      registers: [this.registry],
+      collect() {
+        this.set(inFlight.current);
+      },
+    });
+    new Counter({
+      name: 'calmline_http_requests_shed_total',
+      help: 'Requests answered 503 overloaded because too many were in flight.',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(inFlight.shed);
+      },
+    });
   }
 }

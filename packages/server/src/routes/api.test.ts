@@ -216,4 +216,19 @@ describe.each(DIALECTS)('API on %s', (kind) => {
     expect(text).toMatch(/calmline_messages_ingested_total\{author="customer",label="abuse"\} \d+/);
     expect(text).toContain('calmline_http_request_duration_seconds_bucket');
   });
+
+  it('is not ready while it compiles its languages, and is once that is done', async () => {
+    const stop = t.server.ctx.engine.warmUp();
+    try {
+      const starting = await t.request('GET', '/readyz');
+      expect(starting.status).toBe(503);
+      expect(starting.body.error.id).toBe('starting');
+      // Still alive, and still answering the API meanwhile.
+      expect((await t.request('GET', '/healthz')).status).toBe(200);
+      for (let i = 0; i < 200 && t.server.ctx.engine.warming; i++) await new Promise((r) => setTimeout(r, 50));
+      expect((await t.request('GET', '/readyz')).status).toBe(200);
+    } finally {
+      stop();
+    }
+  }, 30_000);
 });

@@ -116,7 +116,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -162,7 +164,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -208,7 +212,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -254,7 +260,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -300,7 +308,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -428,7 +438,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -474,7 +486,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -520,7 +534,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -566,7 +582,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -612,7 +630,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -748,7 +768,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -794,7 +816,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -840,7 +864,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -886,7 +912,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -932,7 +960,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -978,7 +1008,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -1112,7 +1144,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -1158,7 +1192,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -1204,7 +1240,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -1250,7 +1288,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -1296,7 +1336,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -1342,7 +1384,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -1443,7 +1487,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -1489,7 +1535,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -1535,7 +1583,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -1581,7 +1631,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -1627,7 +1679,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -1772,7 +1826,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -1818,7 +1874,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -1864,7 +1922,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -1910,7 +1970,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -1956,7 +2018,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -2110,7 +2174,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -2156,7 +2222,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -2202,7 +2270,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -2248,7 +2318,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -2294,7 +2366,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -2431,7 +2505,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -2477,7 +2553,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -2523,7 +2601,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -2569,7 +2649,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -2615,7 +2697,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -2758,7 +2842,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -2804,7 +2890,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -2850,7 +2938,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -2896,7 +2986,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -2942,7 +3034,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -2988,7 +3082,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -3123,7 +3219,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -3169,7 +3267,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -3215,7 +3315,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -3261,7 +3363,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -3307,7 +3411,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -3353,7 +3459,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -3490,7 +3598,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -3536,7 +3646,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -3582,7 +3694,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -3628,7 +3742,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -3674,7 +3790,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -3955,7 +4073,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -4001,7 +4121,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -4047,7 +4169,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -4093,7 +4217,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -4139,7 +4265,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -4238,7 +4366,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -4284,7 +4414,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -4330,7 +4462,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -4376,7 +4510,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -4422,7 +4558,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -4506,7 +4644,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -4552,7 +4692,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -4598,7 +4740,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -4644,7 +4788,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -4690,7 +4836,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -4795,7 +4943,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -4841,7 +4991,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -4887,7 +5039,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -4933,7 +5087,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -4979,7 +5135,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -5061,7 +5219,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -5107,7 +5267,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -5153,7 +5315,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -5199,7 +5363,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -5245,7 +5411,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -5341,7 +5509,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -5387,7 +5557,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -5433,7 +5605,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -5479,7 +5653,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -5525,7 +5701,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -5611,7 +5789,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -5657,7 +5837,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -5703,7 +5885,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -5749,7 +5933,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -5795,7 +5981,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -5891,7 +6079,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -5937,7 +6127,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -5983,7 +6175,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -6029,7 +6223,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -6075,7 +6271,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -6121,7 +6319,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -6246,7 +6446,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -6292,7 +6494,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -6338,7 +6542,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -6384,7 +6590,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -6430,7 +6638,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -6702,7 +6912,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -6748,7 +6960,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -6794,7 +7008,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -6840,7 +7056,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -6886,7 +7104,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -7102,7 +7322,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -7148,7 +7370,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -7194,7 +7418,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -7240,7 +7466,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -7286,7 +7514,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -7332,7 +7562,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -7474,7 +7706,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -7520,7 +7754,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -7566,7 +7802,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -7612,7 +7850,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -7658,7 +7898,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -7780,7 +8022,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -7826,7 +8070,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -7872,7 +8118,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -7918,7 +8166,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -7964,7 +8214,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -8057,7 +8309,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -8103,7 +8357,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -8149,7 +8405,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -8195,7 +8453,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -8241,7 +8501,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -8331,7 +8593,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -8377,7 +8641,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -8423,7 +8689,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -8469,7 +8737,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -8515,7 +8785,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -8609,7 +8881,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -8655,7 +8929,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -8701,7 +8977,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -8747,7 +9025,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -8793,7 +9073,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -8922,7 +9204,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -8968,7 +9252,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -9014,7 +9300,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -9060,7 +9348,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -9106,7 +9396,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -9235,7 +9527,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -9281,7 +9575,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -9327,7 +9623,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -9373,7 +9671,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -9419,7 +9719,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -9548,7 +9850,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -9594,7 +9898,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -9640,7 +9946,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -9686,7 +9994,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -9732,7 +10042,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -9868,7 +10180,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -9914,7 +10228,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -9960,7 +10276,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -10006,7 +10324,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -10052,7 +10372,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -10221,7 +10543,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -10267,7 +10591,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -10313,7 +10639,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -10359,7 +10687,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -10405,7 +10735,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -10543,7 +10875,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -10589,7 +10923,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -10635,7 +10971,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -10681,7 +11019,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -10727,7 +11067,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -10866,7 +11208,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -10912,7 +11256,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -10958,7 +11304,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -11004,7 +11352,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -11050,7 +11400,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -11135,7 +11487,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -11181,7 +11535,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -11227,7 +11583,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -11273,7 +11631,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -11319,7 +11679,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -11409,7 +11771,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -11455,7 +11819,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -11501,7 +11867,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -11547,7 +11915,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -11593,7 +11963,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -11700,7 +12072,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -11746,7 +12120,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -11792,7 +12168,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -11838,7 +12216,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -11884,7 +12264,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -11999,7 +12381,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -12045,7 +12429,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -12091,7 +12477,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -12137,7 +12525,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -12183,7 +12573,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -12292,7 +12684,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -12338,7 +12732,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -12384,7 +12780,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -12430,7 +12828,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -12476,7 +12876,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -12522,7 +12924,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -12668,7 +13072,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -12714,7 +13120,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -12760,7 +13168,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -12806,7 +13216,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -12852,7 +13264,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -13002,7 +13416,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -13048,7 +13464,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -13094,7 +13512,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -13140,7 +13560,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -13186,7 +13608,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -13232,7 +13656,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -13318,7 +13744,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -13364,7 +13792,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -13410,7 +13840,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -13456,7 +13888,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -13502,7 +13936,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -13598,7 +14034,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -13644,7 +14082,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -13690,7 +14130,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -13736,7 +14178,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -13782,7 +14226,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -13872,7 +14318,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -13918,7 +14366,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -13964,7 +14414,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -14010,7 +14462,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -14056,7 +14510,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -14650,7 +15106,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -14696,7 +15154,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -14742,7 +15202,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -14788,7 +15250,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -14834,7 +15298,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -14880,7 +15346,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -15016,7 +15484,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -15062,7 +15532,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -15108,7 +15580,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -15154,7 +15628,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -15200,7 +15676,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -15345,7 +15823,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -15391,7 +15871,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -15437,7 +15919,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -15483,7 +15967,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -15529,7 +16015,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -15622,7 +16110,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -15668,7 +16158,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -15714,7 +16206,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -15760,7 +16254,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -15806,7 +16302,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -15894,7 +16392,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -15940,7 +16440,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -15986,7 +16488,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -16032,7 +16536,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -16078,7 +16584,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -16161,7 +16669,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -16207,7 +16717,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -16253,7 +16765,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -16299,7 +16813,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -16345,7 +16861,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -16473,7 +16991,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -16519,7 +17039,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -16565,7 +17087,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -16611,7 +17135,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -16657,7 +17183,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -16745,7 +17273,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -16791,7 +17321,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -16837,7 +17369,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -16883,7 +17417,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -16929,7 +17465,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -17031,7 +17569,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -17077,7 +17617,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -17123,7 +17665,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -17169,7 +17713,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -17215,7 +17761,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -17428,7 +17976,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -17474,7 +18024,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -17520,7 +18072,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -17566,7 +18120,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -17612,7 +18168,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -17799,7 +18357,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -17845,7 +18405,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -17891,7 +18453,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -17937,7 +18501,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -17983,7 +18549,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -18101,7 +18669,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -18147,7 +18717,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -18193,7 +18765,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -18239,7 +18813,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -18285,7 +18861,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -18375,7 +18953,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -18421,7 +19001,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -18467,7 +19049,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -18513,7 +19097,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -18559,7 +19145,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -18641,7 +19229,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -18687,7 +19277,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -18733,7 +19325,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -18779,7 +19373,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -18825,7 +19421,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -18871,7 +19469,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -18957,7 +19557,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -19003,7 +19605,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -19049,7 +19653,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -19095,7 +19701,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -19141,7 +19749,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -19214,7 +19824,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -19260,7 +19872,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -19306,7 +19920,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -19352,7 +19968,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -19398,7 +20016,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -19496,7 +20116,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -19542,7 +20164,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -19588,7 +20212,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -19634,7 +20260,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -19680,7 +20308,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -19781,7 +20411,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -19827,7 +20459,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -19873,7 +20507,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -19919,7 +20555,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -19965,7 +20603,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -20068,7 +20708,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -20114,7 +20756,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -20160,7 +20804,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -20206,7 +20852,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -20252,7 +20900,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -20341,7 +20991,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -20387,7 +21039,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -20433,7 +21087,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -20479,7 +21135,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -20525,7 +21183,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -20636,7 +21296,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -20682,7 +21344,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -20728,7 +21392,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -20774,7 +21440,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -20820,7 +21488,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -20991,7 +21661,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -21037,7 +21709,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -21083,7 +21757,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -21129,7 +21805,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -21175,7 +21853,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -21221,7 +21901,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -21385,7 +22067,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -21431,7 +22115,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -21477,7 +22163,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -21523,7 +22211,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -21569,7 +22259,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -21679,7 +22371,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -21725,7 +22419,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -21771,7 +22467,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -21817,7 +22515,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -21863,7 +22563,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -21909,7 +22611,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -22075,7 +22779,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -22121,7 +22827,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -22167,7 +22875,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -22213,7 +22923,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -22259,7 +22971,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -22305,7 +23019,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -22428,7 +23144,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -22474,7 +23192,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -22520,7 +23240,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -22566,7 +23288,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -22612,7 +23336,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -22658,7 +23384,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -22746,7 +23474,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -22792,7 +23522,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -22838,7 +23570,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -22884,7 +23618,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -22930,7 +23666,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -23044,7 +23782,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -23090,7 +23830,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -23136,7 +23878,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -23182,7 +23926,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -23228,7 +23974,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -23274,7 +24022,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -23416,7 +24166,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -23462,7 +24214,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -23508,7 +24262,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -23554,7 +24310,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -23600,7 +24358,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -23705,7 +24465,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -23751,7 +24513,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -23797,7 +24561,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -23843,7 +24609,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -23889,7 +24657,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -24012,7 +24782,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -24058,7 +24830,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -24104,7 +24878,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -24150,7 +24926,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -24196,7 +24974,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -24422,7 +25202,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -24468,7 +25250,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -24514,7 +25298,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -24560,7 +25346,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -24606,7 +25394,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -24827,7 +25617,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -24873,7 +25665,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -24919,7 +25713,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -24965,7 +25761,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -25011,7 +25809,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -25307,7 +26107,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -25353,7 +26155,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -25399,7 +26203,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -25445,7 +26251,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -25491,7 +26299,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -25537,7 +26347,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -25760,7 +26572,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -25806,7 +26620,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -25852,7 +26668,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -25898,7 +26716,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -25944,7 +26764,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -25990,7 +26812,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -26213,7 +27037,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -26259,7 +27085,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -26305,7 +27133,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -26351,7 +27181,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -26397,7 +27229,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -26443,7 +27277,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -26736,7 +27572,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -26782,7 +27620,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -26828,7 +27668,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -26874,7 +27716,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -26920,7 +27764,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -26966,7 +27812,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -27189,7 +28037,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -27235,7 +28085,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -27281,7 +28133,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -27327,7 +28181,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -27373,7 +28229,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -27419,7 +28277,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -27515,7 +28375,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -27561,7 +28423,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -27607,7 +28471,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -27653,7 +28519,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -27699,7 +28567,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -27796,7 +28666,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -27842,7 +28714,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -27888,7 +28762,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -27934,7 +28810,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -27980,7 +28858,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -28026,7 +28906,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -28138,7 +29020,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -28184,7 +29068,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -28230,7 +29116,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -28276,7 +29164,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -28322,7 +29212,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -28408,7 +29300,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -28454,7 +29348,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -28500,7 +29396,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -28546,7 +29444,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -28592,7 +29492,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -28690,7 +29592,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -28736,7 +29640,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -28782,7 +29688,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -28828,7 +29736,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -28874,7 +29784,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -28968,7 +29880,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -29014,7 +29928,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -29060,7 +29976,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -29106,7 +30024,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -29152,7 +30072,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -29249,7 +30171,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -29295,7 +30219,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -29341,7 +30267,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -29387,7 +30315,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -29433,7 +30363,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -29522,7 +30454,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -29568,7 +30502,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -29614,7 +30550,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -29660,7 +30598,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -29706,7 +30646,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -29806,7 +30748,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -29852,7 +30796,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -29898,7 +30844,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -29944,7 +30892,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -29990,7 +30940,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -30036,7 +30988,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -30128,7 +31082,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -30174,7 +31130,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -30220,7 +31178,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -30266,7 +31226,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -30312,7 +31274,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -30422,7 +31386,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -30468,7 +31434,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -30514,7 +31482,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -30560,7 +31530,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -30606,7 +31578,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -30716,7 +31690,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -30762,7 +31738,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -30808,7 +31786,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -30854,7 +31834,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -30900,7 +31882,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -31011,7 +31995,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -31057,7 +32043,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -31103,7 +32091,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -31149,7 +32139,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -31195,7 +32187,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -31311,7 +32305,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -31357,7 +32353,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -31403,7 +32401,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -31449,7 +32449,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -31495,7 +32497,9 @@ export interface paths {
                   | 'unsupported_media_type'
                   | 'rate_limited'
                   | 'internal'
-                  | 'unavailable';
+                  | 'unavailable'
+                  | 'starting'
+                  | 'overloaded';
                 message: string;
               };
             };
@@ -31557,7 +32561,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Readiness: the database answers */
+    /** Readiness: the database answers and the language data is prepared */
     get: {
       parameters: {
         query?: never;

@@ -26,8 +26,24 @@ async function call(base: string, method: string, path: string, auth: Record<str
   return JSON.parse(text) as unknown;
 }
 
+/**
+ * Waits until /readyz answers 200: a server that has just started compiles its languages first,
+ * and load sent during that second would measure the warm-up, not the server.
+ */
+export async function waitUntilReady(base: string, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(new URL('/readyz', base));
+    await res.text();
+    if (res.ok) return;
+    if (Date.now() > until) throw new Error(`the server was not ready after ${timeoutMs / 1000} s (/readyz answered ${res.status})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** @example const accounts = await setUpAccounts('http://127.0.0.1:4600', signInLink) */
 export async function setUpAccounts(base: string, signInLink: string): Promise<BenchAccounts> {
+  await waitUntilReady(base);
   const res = await fetch(signInLink, { redirect: 'manual' });
   const cookie = res.headers
     .getSetCookie()

@@ -11,9 +11,10 @@ import { CONTENT_TAGS, Tag } from '../packs/tags.js';
 import { LANGUAGES, type Language } from '../types.js';
 import type { Match, Matcher } from './Matcher.js';
 import { wordInfo } from '../words.js';
+import { TrieLinks } from './TrieLinks.js';
 
 class Node {
-  next = new Map<number, Node>();
+  next = new TrieLinks<Node>();
   /** Single-word entries ending here. */
   ends: Entry[] | null = null;
   /** Phrases whose first word ends here, by their second word when it is an exact word. */

@@ -124,10 +124,11 @@ function isCjkText(text: string): boolean {
  */
 export function parsePattern(pattern: string): Item[] | string {
   const items: Item[] = [];
+  const push = (kind: ItemKind, text: string) => items.push(sharedItem(kind, text));
   for (const word of pattern.trim().split(/\s+/)) {
     if (word === '~') {
       if (items.length === 0) return 'a pattern cannot start with ~';
-      items.push({ kind: ItemKind.Gap, text: '' });
+      push(ItemKind.Gap, '');
       continue;
     }
     const lead = word.startsWith('*');
@@ -140,11 +141,27 @@ export function parsePattern(pattern: string): Item[] | string {
       const first = i === 0 && lead;
       const last = i === parts.length - 1 && trail;
       const kind = isCjkText(text) || (first && last) ? ItemKind.Infix : first ? ItemKind.Suffix : last ? ItemKind.Prefix : ItemKind.Exact;
-      items.push({ kind, text });
+      push(kind, text);
     });
   }
   if (items[items.length - 1]?.kind === ItemKind.Gap) return 'a pattern cannot end with ~';
-  return items;
+  // A copy of exactly its length: an array grown by push keeps room for 16 more, and the coach's
+  // lists hold about 90,000 patterns.
+  return items.slice();
+}
+
+/**
+ * Items are never changed after parsing, so one object serves every pattern with the same word:
+ * the coach's phrase lists repeat a few thousand words across tens of thousands of patterns, and
+ * sharing them saves tens of megabytes once every language is compiled.
+ */
+const SHARED_ITEMS = new Map<string, Item>();
+
+function sharedItem(kind: ItemKind, text: string): Item {
+  const key = kind + text;
+  let item = SHARED_ITEMS.get(key);
+  if (item === undefined) SHARED_ITEMS.set(key, (item = { kind, text }));
+  return item;
 }
 
 /**

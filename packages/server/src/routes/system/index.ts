@@ -1,6 +1,6 @@
 /**
  * @module routes/system
- * /healthz (the process answers), /readyz (the database answers), /metrics (Prometheus), and the
+ * /healthz (the process answers), /readyz (the database answers and the language data is ready), /metrics (Prometheus), and the
  * OpenAPI document at /api/openapi.json.
  */
 import { sql } from 'kysely';
@@ -25,11 +25,14 @@ export function systemRoutes(app: App, ctx: AppContext): void {
       config: { permission: 'public' },
       schema: {
         tags: ['system'],
-        summary: 'Readiness: the database answers',
+        summary: 'Readiness: the database answers and the language data is prepared',
         response: { 200: z.object({ status: z.literal('ready'), database: z.string() }) },
       },
     },
     async () => {
+      // The first second after `calmline serve` starts goes to compiling the coach's languages;
+      // traffic sent then would wait behind it.
+      if (ctx.engine.warming) throw new AppError('starting');
       try {
         await sql`select 1`.execute(ctx.store.db);
       } catch {
