@@ -27,53 +27,39 @@ function fnv(s: string): number {
   return h >>> 0;
 }
 
-const train: string[] = [];
-const test: string[] = [];
 const ids = new Set<string>();
-for (const file of readdirSync(join(dir, 'messages'))
-  .filter((f) => f.endsWith('.jsonl'))
-  .sort()) {
-  for (const line of readFileSync(join(dir, 'messages', file), 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const m = JSON.parse(line) as { id: string };
-    if (ids.has(m.id)) throw new Error(`duplicate id ${m.id} in ${file}`);
-    ids.add(m.id);
-    (fnv(SALT + m.id) % 100 < TEST_PERCENT ? test : train).push(line);
-  }
-}
-const extra = join(dir, 'extra');
-if (existsSync(extra)) {
-  for (const file of readdirSync(extra)
+/**
+ * Every message of the .jsonl files in a corpus folder (none if it is missing), in file order, each
+ * with its raw line; an id seen before anywhere in the corpus is an error.
+ */
+function* messagesIn(folder: string): Generator<{ line: string; id: string; text: string; file: string }> {
+  const path = join(dir, folder);
+  if (!existsSync(path)) return;
+  for (const file of readdirSync(path)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()) {
-    for (const line of readFileSync(join(extra, file), 'utf8').split('\n')) {
+    for (const line of readFileSync(join(path, file), 'utf8').split('\n')) {
       if (!line.trim()) continue;
-      const m = JSON.parse(line) as { id: string };
-      if (ids.has(m.id)) throw new Error(`duplicate id ${m.id} in extra/${file}`);
+      const m = JSON.parse(line) as { id: string; text: string };
+      if (ids.has(m.id)) throw new Error(`duplicate id ${m.id} in ${folder}/${file}`);
       ids.add(m.id);
-      train.push(line);
+      yield { line, id: m.id, text: m.text, file: `${folder}/${file}` };
     }
   }
 }
+
+const train: string[] = [];
+const test: string[] = [];
+for (const m of messagesIn('messages')) (fnv(SALT + m.id) % 100 < TEST_PERCENT ? test : train).push(m.line);
+for (const m of messagesIn('extra')) train.push(m.line);
 // corpus/fresh/<lang>.jsonl: a second held-out part (2026-11-23), written by writers who saw neither
 // the corpus nor the word lists, after the first test part had been looked at many times. It is
 // never trained on; a text that is already in training would measure memory, so it is refused.
 const fresh: string[] = [];
 const trainTexts = new Set(train.map((l) => (JSON.parse(l) as { text: string }).text.trim().toLowerCase()));
-const freshDir = join(dir, 'fresh');
-if (existsSync(freshDir)) {
-  for (const file of readdirSync(freshDir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()) {
-    for (const line of readFileSync(join(freshDir, file), 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const m = JSON.parse(line) as { id: string; text: string };
-      if (ids.has(m.id)) throw new Error(`duplicate id ${m.id} in fresh/${file}`);
-      if (trainTexts.has(m.text.trim().toLowerCase())) throw new Error(`fresh/${file}: ${m.id} is word for word a training message`);
-      ids.add(m.id);
-      fresh.push(line);
-    }
-  }
+for (const m of messagesIn('fresh')) {
+  if (trainTexts.has(m.text.trim().toLowerCase())) throw new Error(`${m.file}: ${m.id} is word for word a training message`);
+  fresh.push(m.line);
 }
 writeFileSync(join(dir, 'train.jsonl'), train.join('\n') + '\n');
 writeFileSync(join(dir, 'test.jsonl'), test.join('\n') + '\n');

@@ -34,11 +34,11 @@ export class Engine {
   warmUp(): () => void {
     const queue = [...LANGUAGES];
     let timer: NodeJS.Immediate | undefined;
-    this.warming = true;
+    this.warmingUp = true;
     const step = () => {
       const lang = queue.shift();
       if (lang === undefined) {
-        this.warming = false;
+        this.warmingUp = false;
         return;
       }
       this.coach.prepare(lang);
@@ -47,13 +47,17 @@ export class Engine {
     timer = setImmediate(step);
     return () => {
       queue.length = 0;
-      this.warming = false;
+      this.warmingUp = false;
       if (timer) clearImmediate(timer);
     };
   }
 
+  private warmingUp = false;
+
   /** A warm-up is under way: /readyz says so, so a load balancer (or the bench) waits for it. */
-  warming = false;
+  get warming(): boolean {
+    return this.warmingUp;
+  }
 
   private readonly protocols = new Map<string, { source: unknown; json: string; protocol: Protocol; policy: Policy }>();
 
