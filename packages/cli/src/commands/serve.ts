@@ -7,6 +7,7 @@
 import type { Writable } from 'node:stream';
 import { ConfigError, loadConfig, startServer, type RunningServer } from '@calmline/server';
 import { startDemo } from '@calmline/server/demo';
+import { applyServeRuntimeFlags } from './serveFlags.js';
 
 export interface ServeOptions {
   demo: boolean;
@@ -15,6 +16,7 @@ export interface ServeOptions {
 }
 
 export async function serveCommand(options: ServeOptions, out: Writable, err: Writable): Promise<number> {
+  applyServeRuntimeFlags();
   let server: RunningServer;
   try {
     const config = loadConfig(process.env, {
