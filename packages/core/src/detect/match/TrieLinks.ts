@@ -21,7 +21,7 @@ export class TrieLinks<N> {
   }
 
   has(code: number): boolean {
-    return code === this.code || (this.more !== null && this.more.has(code));
+    return (code === this.code && this.first !== undefined) || (this.more !== null && this.more.has(code));
   }
 
   set(code: number, node: N): this {
