@@ -18,7 +18,7 @@ import { setFlagsFromString } from 'node:v8';
 
 export const SERVE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8', '--v8-pool-size=2'];
 
-export const SERVE_RUNTIME_V8_FLAGS: readonly string[] = ['--heap-growing-percent=20'];
+const SERVE_RUNTIME_V8_FLAGS: readonly string[] = ['--heap-growing-percent=20'];
 
 /** Called first thing by `calmline serve`. */
 export function applyServeRuntimeFlags(): void {
