@@ -4,7 +4,7 @@
  * Sentences here are written for the tests (not taken from the corpus).
  */
 import { describe, expect, it } from 'vitest';
-import { createDetector } from './index.js';
+import { createDetector, Tag } from './index.js';
 import type { Label, Language } from './types.js';
 
 const detector = createDetector();
@@ -40,6 +40,110 @@ describe('labels in every language', () => {
   ])('%s: %s → %s', (lang, text, label) => {
     expect(detector.analyze(text).label).toBe(label);
     expect(detector.analyze(text).language).toBe(lang);
+  });
+});
+
+describe('blunt, short threats, self-harm and insults are never missed', () => {
+  // One-line chat messages: the training corpus is mostly long and subtle, and a model that only
+  // ever saw those read "I will kill you" as ordinary and "I want to die" as German. The language is
+  // not given: the detector must find it too.
+  it.each<Case>([
+    ['en', 'I will kill you', 'threat'],
+    ['en', 'i will kill you!', 'threat'],
+    ['en', "i'm going to smash your face in", 'threat'],
+    ['en', "you're dead when I find you", 'threat'],
+    ['en', "I'll stab you", 'threat'],
+    ['en', 'I want to die now', 'self_harm'],
+    ['en', "i'm going to kill myself tonight", 'self_harm'],
+    ['en', 'you stupid idiot', 'abuse'],
+    ['en', 'shut up you moron', 'abuse'],
+    ['de', 'Ich bring dich heute noch um', 'threat'],
+    ['de', 'Ich hau dir eine rein', 'threat'],
+    ['de', 'Ich stech Sie ab', 'threat'],
+    ['de', 'Ich will echt nicht mehr leben', 'self_harm'],
+    ['de', 'Ich bring mich heute Nacht um', 'self_harm'],
+    ['de', 'Du dumme Kuh', 'abuse'],
+    ['de', 'Sie sind ein Vollidiot', 'abuse'],
+    ['ru', 'Я вас всех убью', 'threat'],
+    ['ru', 'Я тебе морду набью', 'threat'],
+    ['ru', 'Я тебя найду и убью', 'threat'],
+    ['ru', 'Хочу сдохнуть', 'self_harm'],
+    ['ru', 'Я покончу с собой сегодня', 'self_harm'],
+    ['ru', 'Ты идиот', 'abuse'],
+    ['ru', 'Заткнись, дура', 'abuse'],
+    ['uk', "Я вас усіх вб'ю", 'threat'],
+    ['uk', "Я тобі пику наб'ю", 'threat'],
+    ['uk', "Я тебе знайду і вб'ю", 'threat'],
+    ['uk', 'Я хочу вмерти', 'self_harm'],
+    ['uk', 'Я накладу на себе руки', 'self_harm'],
+    ['uk', 'Ти ідіот', 'abuse'],
+    ['uk', 'Замовкни, дурепо', 'abuse'],
+    ['pl', 'Zabiję was wszystkich', 'threat'],
+    ['pl', 'Dam ci w mordę', 'threat'],
+    ['pl', 'Znajdę cię i zabiję', 'threat'],
+    ['pl', 'Chcę się zabić', 'self_harm'],
+    ['pl', 'Zabiję się dzisiaj', 'self_harm'],
+    ['pl', 'Ty idioto', 'abuse'],
+    ['pl', 'Zamknij się, kretynie', 'abuse'],
+    ['zh', '我要杀了你', 'threat'],
+    ['zh', '我弄死你', 'threat'],
+    ['zh', '我要打死你', 'threat'],
+    ['zh', '我真的想死', 'self_harm'],
+    ['zh', '我今晚就自杀', 'self_harm'],
+    ['zh', '你这个白痴', 'abuse'],
+    ['zh', '闭嘴，蠢货', 'abuse'],
+    ['he', 'אני ארצח אותך', 'threat'],
+    ['he', 'אני אשבור לך את הראש', 'threat'],
+    ['he', 'אני אמצא אותך ואהרוג אותך', 'threat'],
+    ['he', 'אני כבר לא רוצה לחיות', 'self_harm'],
+    ['he', 'אני אתאבד הלילה', 'self_harm'],
+    ['he', 'אתה אידיוט', 'abuse'],
+    ['he', "סתום ת'פה, מפגר", 'abuse'],
+    ['ar', 'سأقتلك', 'threat'],
+    ['ar', 'والله لأكسر وجهك', 'threat'],
+    ['ar', 'سأجدك وأقتلك', 'threat'],
+    ['ar', 'أريد أن أموت', 'self_harm'],
+    ['ar', 'سأنتحر الليلة', 'self_harm'],
+    ['ar', 'أنت غبي', 'abuse'],
+    ['ar', 'اخرس يا حمار', 'abuse'],
+    ['es', 'Te voy a matar', 'threat'],
+    ['es', 'Te voy a partir la cara', 'threat'],
+    ['es', 'Te encontraré y te mataré', 'threat'],
+    ['es', 'Quiero morirme', 'self_harm'],
+    ['es', 'Me voy a suicidar esta noche', 'self_harm'],
+    ['es', 'Eres un idiota', 'abuse'],
+    ['es', 'Cállate, imbécil', 'abuse'],
+    ['fr', 'Je vais te tuer', 'threat'],
+    ['fr', 'Je vais te casser la gueule', 'threat'],
+    ['fr', 'Je vais te retrouver et te buter', 'threat'],
+    ['fr', 'Je veux mourir', 'self_harm'],
+    ['fr', 'Je vais me suicider ce soir', 'self_harm'],
+    ['fr', "T'es un abruti", 'abuse'],
+    ['fr', 'Ferme-la, connard', 'abuse'],
+  ])('%s: %s → %s', (_lang, text, label) => {
+    expect(detector.analyze(text).label).toBe(label);
+  });
+});
+
+describe('who the words are aimed at', () => {
+  it("an insult whose sentence names the agent's things is abuse although the writer speaks next", () => {
+    const text = "Je note ton matricule, crétin. Je vais écrire au siège jusqu'à ce qu'on te vire.";
+    expect(detector.analyze(text).label).toBe('abuse');
+  });
+
+  it('a self-insult followed by the writer stays a self-insult', () => {
+    expect(detector.analyze("I'm such an idiot, I forgot my password again").label).not.toBe('abuse');
+    expect(detector.analyze("Quelle idiote, j'ai oublié mon code").label).not.toBe('abuse');
+  });
+
+  it('Arabic ب and ك glued to a verb or pronoun do not make a quote or a "you"', () => {
+    // "بقالي" (it has been … for me) is not ب + "قالي" (he told me), which would shield the rest.
+    const longWait = detector.trace('بقالي ساعتين مستني على الخط، عايز أموت وأخلص', { lang: 'ar' });
+    expect(longWait.matches.some((m) => m.entry.pattern === 'قالي')).toBe(false);
+    expect(detector.analyze('بقالي ساعتين مستني على الخط، عايز أموت وأخلص', { lang: 'ar' }).label).toBe('self_harm');
+    // "كانت" (was) is not ك + "انت" (you); "وانت" (and you) still is.
+    expect(detector.trace('كانت الخدمة سيئة', { lang: 'ar' }).matches.some((m) => m.entry.tags & Tag.p2)).toBe(false);
+    expect(detector.trace('وانت ما بترد', { lang: 'ar' }).matches.some((m) => m.entry.tags & Tag.p2)).toBe(true);
   });
 });
 

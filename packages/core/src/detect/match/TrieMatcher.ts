@@ -107,6 +107,8 @@ export class TrieMatcher implements Matcher {
   /** Chinese entries: walked inside runs of CJK characters only. */
   private readonly cjk = new Node();
   private readonly prefixes: { script: Script; lang: Language; list: string[] }[] = [];
+  /** Whether the clitic prefix being tried may precede helper words (see found). */
+  private helperPrefix = true;
   // The token being matched. Kept in fields rather than closures: matching runs for every token
   // of every message, and a closure per token was a measurable share of the time.
   private tokens: Token[] = [];
@@ -244,9 +246,14 @@ export class TrieMatcher implements Matcher {
       for (const p of this.prefixes) {
         if (p.script !== tok.script) continue;
         this.only = p.lang;
-        for (const pre of p.list) if (len > pre.length + 1 && text.startsWith(pre)) this.walk(this.head, text, pre.length);
+        for (const pre of p.list)
+          if (len > pre.length + 1 && text.startsWith(pre)) {
+            this.helperPrefix = tok.script !== Script.Arabic || ARABIC_CONJUNCTIONS.test(pre);
+            this.walk(this.head, text, pre.length);
+          }
       }
       this.only = undefined;
+      this.helperPrefix = true;
     }
     const anyNext = this.any.next;
     for (let s = 0; s < len; s++) if (anyNext.has(text.charCodeAt(s))) this.walk(this.any, text, s);
@@ -255,6 +262,9 @@ export class TrieMatcher implements Matcher {
   /** Called for every entry whose first word ends at `to` in the current token text. */
   private found(e: Entry, to: number): void {
     if (this.only !== undefined && e.lang !== this.only) return;
+    // Arabic ب ك ل attach to nouns, not to pronouns or verbs: "كانت" (was) is not ك + انت (you),
+    // "بقالي" (it has been … for me) is not ب + قالي (he told me). Helper words take و and ف only.
+    if (!this.helperPrefix && (e.tags & CONTENT_TAGS) === 0) return;
     const kind = e.items[0]!.kind;
     if ((kind === ItemKind.Exact || kind === ItemKind.Suffix) && to !== this.len) return;
     // Masked letters can spell many words; only abusive words of the message's own language (or
@@ -621,6 +631,9 @@ export function itemMatches(item: Item, text: string): boolean {
       return text.includes(item.text);
   }
 }
+
+/** Arabic prefixes made of the conjunctions و and ف only. */
+const ARABIC_CONJUNCTIONS = /^[وف]+$/;
 
 /** A masked token against a word: each `*` stands for one to three letters, or for nothing. */
 function wildEquals(masked: string, word: string, i = 0, j = 0): boolean {

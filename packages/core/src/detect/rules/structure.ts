@@ -270,7 +270,15 @@ class RuleScratch {
   selfDirected(m: Match): boolean {
     for (const o of this.matches) if (o.entry.tags & Tag.self && o.first <= m.first && o.last >= m.last) return true;
     // "I'm such an idiot", "Quelle idiote, j'ai oublié": the writer, before or just after.
-    return this.near(m, Tag.p1, this.cjk ? 6 : 3, 2) !== undefined && this.near(m, Tag.p2 | Tag.staff, this.w, this.w) === undefined;
+    if (this.near(m, Tag.p1, this.cjk ? 6 : 3, 2) === undefined || this.near(m, Tag.p2 | Tag.staff, this.w, this.w) !== undefined)
+      return false;
+    // …unless the insult's own sentence names the listener's things: "Je note ton matricule, crétin.
+    // Je vais écrire au siège" insults the agent although "je" follows.
+    const sentence = this.tokens[m.first]!.sentence;
+    for (const o of this.matches)
+      if (o.entry.tags & Tag.p2poss && o.last < m.first && o.last >= m.first - this.w && this.tokens[o.first]!.sentence === sentence)
+        return false;
+    return true;
   }
 
   // A negation only cancels a verb in its own clause ("don't let me see him, I'll break his bones").
