@@ -9,7 +9,7 @@
  */
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileConversationPack, type ConversationSource } from '../packages/core/src/conversation/compile.js';
+import { compileConversationPack, shortFirstFields, type ConversationSource } from '../packages/core/src/conversation/compile.js';
 import { tsvBody } from '../packages/core/src/detect/packs/compile.js';
 import { PROBLEM_CUES, PRACTICE_CUES } from '../packages/core/src/conversation/types.js';
 import { LANGUAGES, isLanguage, type Language } from '../packages/core/src/detect/types.js';
@@ -41,7 +41,7 @@ export function renderConversationData(sources: readonly ConversationSource[]): 
       `${HEADER(`conversation/_data/${src.lang}`)}
 import type { ConversationSource } from '../compile.js';
 
-export const SOURCE: ConversationSource = ${JSON.stringify(src, null, 1)};
+export const SOURCE: ConversationSource = ${JSON.stringify(compact(src), null, 1)};
 `,
     );
   const imports = sources.map((s) => `import { SOURCE as ${s.lang} } from './_data/${s.lang}.js';`).join('\n');
@@ -55,6 +55,16 @@ export const CONVERSATION_SOURCES: readonly ConversationSource[] = [${sources.ma
 `,
   );
   return out;
+}
+
+/** The module's text writes each repeated kind once per run of lines (read back by the compiler). */
+function compact(src: ConversationSource): ConversationSource {
+  return {
+    lang: src.lang,
+    replies: shortFirstFields(src.replies),
+    coach: shortFirstFields(src.coach),
+    advice: shortFirstFields(src.advice),
+  };
 }
 
 function report(src: ConversationSource): void {

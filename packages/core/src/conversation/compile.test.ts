@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compileConversationPack, ConversationPackError, MIN_REPLY_VARIANTS, type ConversationSource } from './compile.js';
+import {
+  compileConversationPack,
+  ConversationPackError,
+  MIN_REPLY_VARIANTS,
+  shortFirstFields,
+  type ConversationSource,
+} from './compile.js';
 import { shippedConversationPacks } from './registry.js';
+import { CONVERSATION_SOURCES } from './_data.js';
 import { FINDING_KINDS, HAS_REGISTERS, PROBLEM_CUES, PRACTICE_CUES, SITUATIONS } from './types.js';
 
 /** A minimal valid English pack to break one line at a time. */
@@ -90,4 +97,15 @@ describe('the shipped conversation packs', () => {
       expect(crisis.filter((x) => x.text.includes('{crisis_resource}')).length).toBeGreaterThanOrEqual(crisis.length / 2);
     },
   );
+});
+
+describe('the generated modules write each repeated kind once', () => {
+  it('compiles to the same pack with the first fields shortened as without', () => {
+    const coach = '# comment\nnegative_phrasing\twe can t\nnegative_phrasing\twe cannot\n\nblaming\tyou should have\nblaming\tyour fault';
+    const short = shortFirstFields(coach);
+    expect(short).toBe('# comment\nnegative_phrasing\twe can t\n\twe cannot\n\nblaming\tyou should have\n\tyour fault');
+    const en = CONVERSATION_SOURCES.find((x) => x.lang === 'en')!;
+    const src = (text: string): ConversationSource => ({ ...en, coach: en.coach + '\n' + text });
+    expect(compileConversationPack(src(short)).cues).toEqual(compileConversationPack(src(coach)).cues);
+  });
 });

@@ -89,14 +89,43 @@ export function textId(text: string): string {
   return (h >>> 0).toString(36);
 }
 
-/** Lines that are not comments or blank, with their 1-based numbers. */
+/**
+ * Lines that are not comments or blank, with their 1-based numbers. An empty first field repeats the
+ * previous line's: the generated modules write each kind or situation once per run of lines
+ * (`shortFirstFields`), which keeps tens of thousands of "negative_phrasing\t" out of memory.
+ */
 function* dataLines(text: string): Generator<{ no: number; fields: string[] }> {
   const lines = text.split('\n');
+  let previous: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(/\r$/, '');
     if (line.trim() === '' || line.startsWith('#')) continue;
-    yield { no: i + 1, fields: line.split('\t') };
+    const fields = line.split('\t');
+    if (fields[0] === '' && fields.length > 1 && previous !== undefined) fields[0] = previous;
+    previous = fields[0];
+    yield { no: i + 1, fields };
   }
+}
+
+/**
+ * The same data with each line's first field left empty where it repeats the previous data line's
+ * (what `dataLines` reads back). Line numbers are kept.
+ * @example shortFirstFields('a\tx\na\ty') // 'a\tx\n\ty'
+ */
+export function shortFirstFields(text: string): string {
+  let previous: string | undefined;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.trim() === '' || line.startsWith('#')) return line;
+      const tab = line.indexOf('\t');
+      if (tab < 0) return line;
+      const first = line.slice(0, tab);
+      const out = first === previous && first !== '' ? line.slice(tab) : line;
+      previous = first;
+      return out;
+    })
+    .join('\n');
 }
 
 function parseRegister(value: string, lang: Language, file: string, no: number, col: number): Register | 'both' {
