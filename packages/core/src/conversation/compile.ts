@@ -99,12 +99,16 @@ function* dataLines(text: string): Generator<{ no: number; fields: string[] }> {
   let previous: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(/\r$/, '');
-    if (line.trim() === '' || line.startsWith('#')) continue;
+    if (!isDataLine(line)) continue;
     const fields = line.split('\t');
     if (fields[0] === '' && fields.length > 1 && previous !== undefined) fields[0] = previous;
     previous = fields[0];
     yield { no: i + 1, fields };
   }
+}
+
+function isDataLine(line: string): boolean {
+  return line.trim() !== '' && !line.startsWith('#');
 }
 
 /**
@@ -117,7 +121,7 @@ export function shortFirstFields(text: string): string {
   return text
     .split('\n')
     .map((line) => {
-      if (line.trim() === '' || line.startsWith('#')) return line;
+      if (!isDataLine(line)) return line;
       const tab = line.indexOf('\t');
       if (tab < 0) return line;
       const first = line.slice(0, tab);

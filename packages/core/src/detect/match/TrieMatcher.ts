@@ -93,6 +93,9 @@ const WILDCARD_BUDGET = 2000;
 /** Masked words longer than this are not words; stops deep recursion on "*****…". */
 const MAX_WILD_LENGTH = 40;
 
+/** Arabic prefixes made of the conjunctions و and ف only. */
+const ARABIC_CONJUNCTIONS = /^[وف]+$/;
+
 /**
  * Bit of a language in an `active` set.
  * @example langBit('pl') // 4
@@ -106,7 +109,8 @@ export class TrieMatcher implements Matcher {
   private readonly any = new Node();
   /** Chinese entries: walked inside runs of CJK characters only. */
   private readonly cjk = new Node();
-  private readonly prefixes: { script: Script; lang: Language; list: string[] }[] = [];
+  /** `helperOk[i]`: whether `list[i]` may precede a helper word (see found). */
+  private readonly prefixes: { script: Script; lang: Language; list: string[]; helperOk: boolean[] }[] = [];
   /** Whether the clitic prefix being tried may precede helper words (see found). */
   private helperPrefix = true;
   // The token being matched. Kept in fields rather than closures: matching runs for every token
@@ -157,7 +161,9 @@ export class TrieMatcher implements Matcher {
       }
       if (pack.prefixes.length > 0) {
         const script = pack.lang === 'he' ? Script.Hebrew : Script.Arabic;
-        this.prefixes.push({ script, lang: pack.lang, list: [...pack.prefixes].sort((a, b) => b.length - a.length) });
+        const list = [...pack.prefixes].sort((a, b) => b.length - a.length);
+        const helperOk = list.map((pre) => script !== Script.Arabic || ARABIC_CONJUNCTIONS.test(pre));
+        this.prefixes.push({ script, lang: pack.lang, list, helperOk });
       }
     }
   }
@@ -246,11 +252,13 @@ export class TrieMatcher implements Matcher {
       for (const p of this.prefixes) {
         if (p.script !== tok.script) continue;
         this.only = p.lang;
-        for (const pre of p.list)
+        for (let i = 0; i < p.list.length; i++) {
+          const pre = p.list[i]!;
           if (len > pre.length + 1 && text.startsWith(pre)) {
-            this.helperPrefix = tok.script !== Script.Arabic || ARABIC_CONJUNCTIONS.test(pre);
+            this.helperPrefix = p.helperOk[i]!;
             this.walk(this.head, text, pre.length);
           }
+        }
       }
       this.only = undefined;
       this.helperPrefix = true;
@@ -631,9 +639,6 @@ export function itemMatches(item: Item, text: string): boolean {
       return text.includes(item.text);
   }
 }
-
-/** Arabic prefixes made of the conjunctions و and ف only. */
-const ARABIC_CONJUNCTIONS = /^[وف]+$/;
 
 /** A masked token against a word: each `*` stands for one to three letters, or for nothing. */
 function wildEquals(masked: string, word: string, i = 0, j = 0): boolean {
